@@ -1,0 +1,64 @@
+# Local d'abord! — the two commands of the README, and the daily ones.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+TEST_ENV := var/test.env
+
+.PHONY: help demo test services lint format bench check messages clean-services
+
+help:
+	@echo "make demo   - serve the demo site on http://127.0.0.1:8000 (SQLite, no service needed)"
+	@echo "make test   - install and start PostgreSQL, Redis, OpenSearch, Chromium; run every test"
+	@echo "make lint   - ruff and Django's checks"
+	@echo "make bench  - benchmarks (run by hand; see bench/README.md)"
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "python3-venv is missing: installing it"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv; \
+	  $(PYTHON) -m venv $(VENV); }
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+demo: $(VENV)/.installed
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=portal.settings.dev FETCH_PRODUCT_IMAGES=false $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=portal.settings.dev FETCH_PRODUCT_IMAGES=false $(MANAGE) load_demo
+	DJANGO_SETTINGS_MODULE=portal.settings.dev FETCH_PRODUCT_IMAGES=false $(MANAGE) runserver 127.0.0.1:8000
+
+services:
+	@mkdir -p var
+	deploy/local/services.sh all > $(TEST_ENV)
+	@cat $(TEST_ENV)
+
+test: $(VENV)/.installed services
+	set -a && source $(TEST_ENV) && set +a && $(BIN)/ruff check . && \
+	  $(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test && \
+	  $(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages:
+	cd portal && ../$(MANAGE) makemessages -l fr -l en --ignore='.venv/*' || true
+	$(MANAGE) makemessages -l en -l fr --ignore='.venv/*' --ignore='node_modules/*' --ignore='shops/reference/*'
+	$(MANAGE) compilemessages --ignore='.venv/*'
+
+bench: $(VENV)/.installed
+	@echo "See bench/README.md: each benchmark is run by hand with the services of 'make services'."
+
+clean-services:
+	deploy/opensearch/opensearch.sh stop || true

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Installs (from the OS packages) and starts on loopback the services `make test` needs:
+# PostgreSQL, Redis, OpenSearch (assembled from Maven), and Chromium for browser tests.
+# Idempotent: what is installed is not reinstalled, what answers is not restarted.
+# A service given by URL in the environment (DATABASE_URL, REDIS_URL, SEARCH_URL) is left alone.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+: "${PG_PORT:=5432}"
+: "${REDIS_PORT:=6379}"
+: "${OPENSEARCH_PORT:=9260}"
+: "${LDAB_DB_USER:=ldab}"
+: "${LDAB_DB_PASSWORD:=ldab}"
+: "${LDAB_DB_NAME:=ldab}"
+cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/local-dabord"
+
+log() { printf '\033[1m[services]\033[0m %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else
+    log "need root to run: $*"; return 1; fi
+}
+
+apt_updated=0
+apt_install() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$apt_updated" -eq 0 ]; then
+    log "apt-get update"
+    as_root apt-get update -q >/dev/null
+    apt_updated=1
+  fi
+  log "installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+postgres() {
+  if [ -n "${DATABASE_URL:-}" ]; then log "DATABASE_URL given: PostgreSQL left alone"; return; fi
+  apt_install postgresql postgresql-contrib
+  local version cluster
+  read -r version cluster _ < <(pg_lsclusters --no-header | head -n 1)
+  if [ -z "${version:-}" ]; then
+    version="$(ls /usr/lib/postgresql | sort -n | tail -n 1)"; cluster=main
+    as_root pg_createcluster "$version" "$cluster" -p "$PG_PORT" >/dev/null
+  fi
+  if ! pg_lsclusters --no-header | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $4}' | grep -q online; then
+    log "starting PostgreSQL $version/$cluster"
+    as_root pg_ctlcluster "$version" "$cluster" start
+  fi
+  local port
+  port="$(pg_lsclusters --no-header | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $3}')"
+  local psql=(as_root runuser -u postgres -- psql -p "$port" -v ON_ERROR_STOP=1 -qtA)
+  for _ in $(seq 1 30); do "${psql[@]}" -c 'select 1' >/dev/null 2>&1 && break; sleep 1; done
+  if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$LDAB_DB_USER'")" != 1 ]; then
+    "${psql[@]}" -c "create role $LDAB_DB_USER login createdb password '$LDAB_DB_PASSWORD'"
+  fi
+  if [ "$("${psql[@]}" -c "select 1 from pg_database where datname='$LDAB_DB_NAME'")" != 1 ]; then
+    "${psql[@]}" -c "create database $LDAB_DB_NAME owner $LDAB_DB_USER"
+  fi
+  echo "DATABASE_URL=postgres://$LDAB_DB_USER:$LDAB_DB_PASSWORD@127.0.0.1:$port/$LDAB_DB_NAME"
+}
+
+redis() {
+  if [ -n "${REDIS_URL:-}" ]; then log "REDIS_URL given: Redis left alone"; return; fi
+  apt_install redis-server
+  if ! redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+    log "starting Redis on 127.0.0.1:$REDIS_PORT"
+    mkdir -p "$cache_dir/redis"
+    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes --dir "$cache_dir/redis" \
+      --pidfile "$cache_dir/redis/redis.pid" --logfile "$cache_dir/redis/redis.log" --save "" --appendonly no
+    for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.5; done
+  fi
+  echo "REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0"
+}
+
+opensearch() {
+  if [ -n "${SEARCH_URL:-}" ]; then log "SEARCH_URL given: search engine left alone"; return; fi
+  apt_install default-jre-headless maven
+  OPENSEARCH_PORT="$OPENSEARCH_PORT" "$here/../opensearch/opensearch.sh" install >&2
+  OPENSEARCH_PORT="$OPENSEARCH_PORT" "$here/../opensearch/opensearch.sh" start >&2
+  echo "SEARCH_ENGINE=opensearch"
+  echo "SEARCH_URL=http://127.0.0.1:$OPENSEARCH_PORT"
+}
+
+browser() {
+  apt_install chromium fonts-dejavu-core
+  echo "CHROMIUM_PATH=$(command -v chromium)"
+}
+
+case "${1:-all}" in
+  postgres) postgres ;;
+  redis) redis ;;
+  opensearch) opensearch ;;
+  browser) browser ;;
+  all) postgres; redis; opensearch; browser ;;
+  *) echo "usage: $0 [all|postgres|redis|opensearch|browser]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,18 @@
+"""The test suite: the services `make test` starts, read from the environment like production."""
+
+from .base import *  # noqa: F403
+from .base import CACHES, SEARCH_ENGINE, SEARCH_URL
+from .search import search_backends
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Each test run gets its own cache namespace so a shared Redis never leaks state between runs.
+for cache in CACHES.values():
+    cache["KEY_PREFIX"] = "ldab-test"
+
+# Tests never touch a developer's indexes.
+WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_ENGINE, SEARCH_URL, "ldab_test_")

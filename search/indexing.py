@@ -1,0 +1,84 @@
+"""Applying the outbox to every search backend, in bulk."""
+
+import logging
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.search.index import class_is_indexed
+
+from .backends import all_backends
+from .models import IndexOutbox
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 1000
+
+
+def apply_changes(model, pks: set[str]) -> None:
+    """Index the objects that belong in the index and remove the others, in bulk."""
+    found = [obj.get_indexed_instance() for obj in model.get_indexed_objects().filter(pk__in=pks)]
+    found = [obj for obj in found if obj is not None]
+    by_class = defaultdict(list)
+    for obj in found:
+        # A page saved as a plain Page is indexed as its specific type.
+        by_class[type(obj)].append(obj)
+    missing = pks - {str(obj.pk) for obj in found}
+    for backend in all_backends():
+        for indexed_model, objects in by_class.items():
+            backend.add_bulk(indexed_model, objects)
+        if missing:
+            delete_documents(backend, model, missing)
+
+
+def delete_documents(backend, model, pks) -> None:
+    es = getattr(backend, "es", None)
+    if es is None:
+        # The database backend keeps its entries in a table: one delete each is cheap.
+        for pk in pks:
+            backend.delete(model(pk=pk))
+        return
+    from opensearchpy.helpers import bulk  # noqa: PLC0415 — only when an engine is configured
+
+    index = backend.get_index_for_model(model)
+    actions = [{"_op_type": "delete", "_index": index.name, "_id": str(pk)} for pk in pks]
+    # A document that was never indexed is not an error, but an unreachable engine is.
+    bulk(es, actions, raise_on_error=False, raise_on_exception=True)
+
+
+def drain_outbox(batch_size: int = BATCH_SIZE, max_batches: int | None = None) -> int:
+    """Apply pending outbox rows to every backend; return how many were applied.
+
+    Rows are taken with SKIP LOCKED so two workers never apply the same batch. If an
+    engine fails, the transaction rolls back and the rows wait for the next drain.
+    """
+    applied = 0
+    batches = 0
+    while max_batches is None or batches < max_batches:
+        with transaction.atomic():
+            rows = list(
+                IndexOutbox.objects.select_for_update(skip_locked=True).order_by("id")[:batch_size]
+            )
+            if not rows:
+                break
+            by_type: dict[int, set[str]] = defaultdict(set)
+            for row in rows:
+                by_type[row.content_type_id].add(row.object_id)
+            for content_type_id, pks in by_type.items():
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                if model is not None and class_is_indexed(model):
+                    apply_changes(model, pks)
+            IndexOutbox.objects.filter(pk__in=[row.pk for row in rows]).delete()
+        applied += len(rows)
+        batches += 1
+    return applied
+
+
+def pending_changes() -> int:
+    return IndexOutbox.objects.count()
+
+
+def oldest_pending_age_seconds() -> float | None:
+    oldest = IndexOutbox.objects.order_by("id").values_list("created_at", flat=True).first()
+    return (timezone.now() - oldest).total_seconds() if oldest else None

@@ -1,0 +1,5 @@
+"""Language-prefixed routes of the search app: the search page."""
+
+app_name = "search"
+
+urlpatterns: list = []

@@ -1,0 +1,55 @@
+"""Run one marketplace's import synchronously, with a progress bar; print the counts as JSON."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from shops.models import Marketplace
+from shops.models.imports import FEED_FORMATS
+from shops.pipeline import NoFeedSource, import_lock, run_import
+
+FORMATS = [code for code, _label in FEED_FORMATS]
+
+
+class Command(BaseCommand):
+    help = "Import a partner marketplace's feed now (creating the marketplace if needed)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("slug")
+        parser.add_argument("--file", type=Path, help="Read this file instead of the feed URL.")
+        parser.add_argument("--format", choices=FORMATS, help="Required for a new marketplace.")
+        parser.add_argument("--name", help="Name of a new marketplace.")
+        parser.add_argument("--options", help="Connector options as JSON, for a new marketplace.")
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, slug, file, format, name, options, no_progress, **kwargs):
+        if file is not None and not file.is_file():
+            raise CommandError(f"No such file: {file}")
+        marketplace = Marketplace.objects.filter(slug=slug).first()
+        if marketplace is None:
+            if not format:
+                raise CommandError(f"Marketplace {slug!r} does not exist: --format is required.")
+            marketplace = Marketplace.objects.create(
+                slug=slug,
+                name=name or slug,
+                feed_format=format,
+                connector_options=json.loads(options) if options else {},
+            )
+        elif format and format != marketplace.feed_format:
+            raise CommandError(f"{slug} reads {marketplace.feed_format}, not {format}.")
+        bar = tqdm(desc=slug, unit=" records", disable=no_progress, file=self.stderr._out)
+        with import_lock(marketplace.pk) as acquired:
+            if not acquired:
+                raise CommandError(f"An import of {slug} is already running.")
+            try:
+                run = run_import(marketplace, path=file, progress=bar.update)
+            except NoFeedSource as error:
+                raise CommandError(str(error)) from error
+        bar.close()
+        summary = {"marketplace": slug, "run": run.pk, "status": run.status, **run.counts()}
+        summary["seconds"] = round(run.duration.total_seconds(), 3)
+        if run.errors:
+            summary["errors"] = run.errors
+        self.stdout.write(json.dumps(summary, ensure_ascii=False))

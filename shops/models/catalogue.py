@@ -1,0 +1,223 @@
+"""Shops and products: imported from partners or added by merchants who join directly."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from .geography import Sector, Town
+from .imports import Marketplace
+
+
+class FeedProvenance(models.Model):
+    """Where an imported record comes from, and what the sync last saw of it."""
+
+    marketplace = models.ForeignKey(
+        Marketplace,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("place de marché"),
+        help_text=_("Vide pour un commerce inscrit directement sur le portail."),
+    )
+    external_id = models.CharField(_("identifiant chez le partenaire"), max_length=255, blank=True)
+    first_seen = models.DateTimeField(_("vu la première fois"), null=True, blank=True)
+    last_seen = models.DateTimeField(_("vu la dernière fois"), null=True, blank=True)
+    content_hash = models.CharField(_("empreinte du contenu"), max_length=64, blank=True)
+    is_active = models.BooleanField(
+        _("actif"), default=True, help_text=_("Décoché quand la fiche disparaît du flux.")
+    )
+    # Fields an editor corrected in the admin: later imports leave them as the editor set them.
+    locked_fields = models.JSONField(_("champs corrigés par un éditeur"), default=list, blank=True)
+    is_hidden = models.BooleanField(_("masqué"), default=False)
+    is_featured = models.BooleanField(_("mis en avant"), default=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_imported(self) -> bool:
+        return self.marketplace_id is not None
+
+
+class Shop(index.Indexed, FeedProvenance):
+    name = models.CharField(_("nom"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    siret = models.CharField(_("SIRET"), max_length=14, blank=True, db_index=True)
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    postal_code = models.CharField(_("code postal"), max_length=5, blank=True)
+    town = models.ForeignKey(
+        Town, on_delete=models.PROTECT, related_name="shops", verbose_name=_("commune")
+    )
+    sectors = models.ManyToManyField(
+        Sector, through="ShopSector", related_name="shops", blank=True, verbose_name=_("secteurs")
+    )
+    description = models.TextField(_("description"), blank=True)  # sanitised HTML
+    opening_hours = models.TextField(_("horaires d'ouverture"), blank=True)
+    click_and_collect = models.BooleanField(_("retrait en boutique (click and collect)"), default=False)
+    delivery = models.BooleanField(_("livraison"), default=False)
+    pickup_instructions = models.TextField(_("consignes de retrait"), blank=True)
+    marketplace_url = models.URLField(_("page sur la place de marché"), max_length=500, blank=True)
+    website = models.URLField(_("site web"), max_length=500, blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    email = models.EmailField(_("courriel"), blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    # Folded name, address and town: two shops with the same key are proposed for merging.
+    match_key = models.CharField(max_length=400, blank=True, db_index=True, editable=False)
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("doublon de"),
+        help_text=_("Renseigné quand un éditeur fusionne deux fiches : celle-ci n'est plus listée."),
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    search_fields = [
+        index.SearchField("name", boost=4),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.SearchField("address"),
+        index.RelatedFields("town", [index.SearchField("name")]),
+        index.RelatedFields("sectors", [index.SearchField("name"), index.SearchField("name_en")]),
+        index.FilterField("town_id"),
+        index.FilterField("marketplace_id"),
+        index.FilterField("click_and_collect"),
+        index.FilterField("is_active"),
+        index.FilterField("is_hidden"),
+        index.FilterField("is_featured"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("commerce")
+        verbose_name_plural = _("commerces")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["marketplace", "external_id"],
+                condition=models.Q(marketplace__isnull=False),
+                name="unique_shop_per_marketplace",
+            )
+        ]
+        indexes = [models.Index(fields=["marketplace", "is_active", "last_seen"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("shops:shop", kwargs={"slug": self.slug})
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """The shop's own position, else its town's."""
+        if self.latitude is not None and self.longitude is not None:
+            return self.latitude, self.longitude
+        if self.town.latitude is not None and self.town.longitude is not None:
+            return self.town.latitude, self.town.longitude
+        return None
+
+    @property
+    def is_listed(self) -> bool:
+        return self.is_active and not self.is_hidden and self.duplicate_of_id is None
+
+
+class ShopSector(models.Model):
+    shop = models.ForeignKey(Shop, on_delete=models.CASCADE)
+    sector = models.ForeignKey(Sector, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["shop", "sector"], name="unique_shop_sector")
+        ]
+
+
+class Availability(models.TextChoices):
+    IN_STOCK = "in_stock", _("En stock")
+    OUT_OF_STOCK = "out_of_stock", _("Épuisé")
+    PREORDER = "preorder", _("Sur commande")
+    UNKNOWN = "unknown", _("Disponibilité à vérifier")
+
+
+class Product(index.Indexed, FeedProvenance):
+    shop = models.ForeignKey(
+        Shop, on_delete=models.CASCADE, related_name="products", verbose_name=_("commerce")
+    )
+    title = models.CharField(_("titre"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255)
+    description = models.TextField(_("description"), blank=True)  # sanitised HTML
+    price = models.DecimalField(
+        _("prix (€)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    availability = models.CharField(
+        _("disponibilité"), max_length=20, choices=Availability.choices, default=Availability.UNKNOWN
+    )
+    stock = models.PositiveIntegerField(
+        _("stock"), null=True, blank=True, help_text=_("Pour le retrait en boutique.")
+    )
+    image_url = models.URLField(_("adresse de l'image"), max_length=1000, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    marketplace_url = models.URLField(_("page sur la place de marché"), max_length=1000, blank=True)
+    categories = models.CharField(_("catégories du partenaire"), max_length=500, blank=True)
+    sector = models.ForeignKey(
+        Sector,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+        verbose_name=_("secteur"),
+    )
+    brand = models.CharField(_("marque"), max_length=150, blank=True)
+    gtin = models.CharField(_("GTIN"), max_length=14, blank=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+        index.SearchField("brand"),
+        index.SearchField("categories"),
+        index.RelatedFields("shop", [index.SearchField("name"), index.FilterField("town_id")]),
+        index.FilterField("shop_id"),
+        index.FilterField("sector_id"),
+        index.FilterField("marketplace_id"),
+        index.FilterField("availability"),
+        index.FilterField("price"),
+        index.FilterField("is_active"),
+        index.FilterField("is_hidden"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("produit")
+        verbose_name_plural = _("produits")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["marketplace", "external_id"],
+                condition=models.Q(marketplace__isnull=False),
+                name="unique_product_per_marketplace",
+            )
+        ]
+        indexes = [models.Index(fields=["marketplace", "is_active", "last_seen"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("shops:product", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def is_listed(self) -> bool:
+        return self.is_active and not self.is_hidden and self.shop.is_listed

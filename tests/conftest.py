@@ -1,0 +1,87 @@
+"""Fixtures shared by the whole suite: the site skeleton, the real Celery worker, search indexes.
+
+`make test` exports DATABASE_URL, REDIS_URL, SEARCH_ENGINE and SEARCH_URL for the services
+it started; the tests talk to those real services.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKER_QUEUES = "default,imports,indexing,images,mail"
+
+
+def needs(service: str, available: bool):
+    """Mark a test that needs a real service; under CI a missing service is a failure."""
+    if available:
+        return pytest.mark.services
+    if os.environ.get("CI"):
+        return pytest.mark.xfail(reason=f"{service} not configured", strict=True, run=False)
+    return pytest.mark.skip(reason=f"{service} not configured: run `make test`")
+
+
+requires_postgres = needs("PostgreSQL", settings.DATABASES["default"]["ENGINE"].endswith("postgresql"))
+requires_redis = needs("Redis", bool(settings.REDIS_URL))
+requires_opensearch = needs("OpenSearch", settings.SEARCH_ENGINE == "opensearch")
+
+
+@pytest.fixture
+def home_page(db):
+    from home.site_setup import ensure_site
+
+    return ensure_site()
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker):
+    """A real Celery worker process, connected to Redis and to the test database."""
+    if not settings.REDIS_URL:
+        pytest.skip("Redis not configured: run `make test`")
+    from portal.celery import app
+
+    database = settings.DATABASES["default"]
+    env = dict(os.environ)
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    # The worker must see the database pytest-django created, not the development one.
+    env["DATABASE_URL"] = test_database_url(database)
+    app.control.purge()
+    worker = subprocess.Popen(
+        [
+            sys.executable, "-m", "celery", "-A", "portal", "worker",
+            "-Q", WORKER_QUEUES, "-c", "2", "--loglevel", "WARNING",
+            "-n", f"test-worker-{os.getpid()}@%h", "--without-gossip", "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if worker.poll() is not None:
+            pytest.fail("The Celery worker exited at start-up")
+        if app.control.ping(timeout=1):
+            break
+    else:
+        worker.kill()
+        pytest.fail("The Celery worker did not answer within 60 s")
+    yield worker
+    worker.send_signal(signal.SIGTERM)
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+
+
+def test_database_url(database: dict) -> str:
+    if database["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{database['NAME']}"
+    return (
+        f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
+        f"{database['PORT']}/{database['NAME']}"
+    )
