@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.cache import cache
 
 from .connectors import get_connector
-from .connectors.sources import FileFeedSource, HttpFeedSource
 from .models import ImportRun, Marketplace
 from .sync import MarketplaceImport
 
@@ -22,6 +21,8 @@ class NoFeedSource(Exception):
 
 
 def feed_source(marketplace: Marketplace, path: Path | None = None):
+    from .connectors.sources import FileFeedSource, HttpFeedSource  # noqa: PLC0415
+
     if path is not None:
         return FileFeedSource(path)
     if marketplace.feed_file:

@@ -197,7 +197,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Wagtail's background tasks run inline; one line per task is noise.
+        "django_tasks": {"level": "WARNING"},
+        "kombu.connection": {"level": "ERROR"},
+    },
 }
 
 # --- Catalogue ------------------------------------------------------------------------
