@@ -1,7 +1,7 @@
 """Production: every service is required from the environment; no silent demo fallback."""
 
 from .base import *  # noqa: F403
-from .base import SEARCH_ENGINE
+from .base import MIDDLEWARE, SEARCH_ENGINE
 from .environment import env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = False
@@ -12,6 +12,8 @@ env_required("REDIS_URL")
 if SEARCH_ENGINE != "database":
     env_required("SEARCH_URL")
 
+# Static files straight from the app servers, compressed and cached for ever (hashed names).
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
