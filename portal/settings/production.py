@@ -9,6 +9,8 @@ SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [env_required("ALLOWED_HOSTS")]
 env_required("DATABASE_URL")
 env_required("REDIS_URL")
+# The database search backend is a valid production choice, but only when chosen explicitly.
+env_required("SEARCH_ENGINE")
 if SEARCH_ENGINE != "database":
     env_required("SEARCH_URL")
 
