@@ -20,7 +20,9 @@ HOME_INTROS = {
 
 @transaction.atomic
 def ensure_site(hostname: str = "localhost", port: int = 80) -> HomePage:
-    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES}
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
+    }
     home = HomePage.objects.filter(locale=locales["fr"]).first()
     if home is None:
         root = Page.get_first_root_node()
@@ -29,14 +31,20 @@ def ensure_site(hostname: str = "localhost", port: int = 80) -> HomePage:
             placeholder.delete()
         home = root.add_child(
             instance=HomePage(
-                title=HOME_TITLES["fr"], slug="accueil", intro=HOME_INTROS["fr"], locale=locales["fr"]
+                title=HOME_TITLES["fr"],
+                slug="accueil",
+                intro=HOME_INTROS["fr"],
+                locale=locales["fr"],
             )
         )
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname=hostname, port=port, root_page=home, is_default_site=True,
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
             site_name="Local d'abord !",
         )
     elif site.root_page_id != home.pk:

@@ -32,7 +32,9 @@ def redis_is_up() -> bool:
 def service_states() -> dict[str, str]:
     states = {"database": "up" if database_is_up() else "down"}
     # The embedded default has no Redis (eager tasks, local cache): nothing to be down.
-    states["redis"] = ("up" if redis_is_up() else "down") if settings.REDIS_URL else "not configured"
+    states["redis"] = (
+        ("up" if redis_is_up() else "down") if settings.REDIS_URL else "not configured"
+    )
     states["search"] = "up" if engine_is_up() else "down"
     return states
 

@@ -17,16 +17,11 @@ MANAGE_IMPORTS = "shops.change_marketplace"
 
 def marketplaces_with_health():
     latest = ImportRun.objects.filter(marketplace=OuterRef("pk")).order_by("-started_at")
-    return (
-        Marketplace.objects.annotate(
-            last_run_id=Subquery(latest.values("pk")[:1]),
-            quarantined_count=Count("quarantine", distinct=True),
-            failed_runs=Count(
-                "runs", filter=Q(runs__status="failed"), distinct=True
-            ),
-        )
-        .order_by("name")
-    )
+    return Marketplace.objects.annotate(
+        last_run_id=Subquery(latest.values("pk")[:1]),
+        quarantined_count=Count("quarantine", distinct=True),
+        failed_runs=Count("runs", filter=Q(runs__status="failed"), distinct=True),
+    ).order_by("name")
 
 
 @permission_required(MANAGE_IMPORTS, raise_exception=True)

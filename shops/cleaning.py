@@ -4,6 +4,8 @@ Pure functions: no database access. Town and sector lookups are passed in, so th
 rules hold for any French shop or product, whatever partner sent it.
 """
 
+import hashlib
+import json
 import re
 from dataclasses import asdict
 from decimal import Decimal, InvalidOperation
@@ -19,12 +21,23 @@ from .sectors import fold
 TRUE_WORDS = {"1", "true", "yes", "oui", "o", "y", "x", "vrai"}
 IN_STOCK_WORDS = {"in stock", "in_stock", "instock", "en stock", "disponible", "available", "1"}
 OUT_OF_STOCK_WORDS = {
-    "out of stock", "out_of_stock", "outofstock", "epuise", "rupture", "indisponible", "0",
+    "out of stock",
+    "out_of_stock",
+    "outofstock",
+    "epuise",
+    "rupture",
+    "indisponible",
+    "0",
 }
 PREORDER_WORDS = {"preorder", "pre_order", "backorder", "onbackorder", "sur commande"}
 # Characters that only appear when UTF-8 was decoded as Latin-1 or bytes were lost.
 MOJIBAKE = re.compile(r"\ufffd|Ã[\u0080-\u00bf©¨ª«®´¢§¹»]|â€[™œ\u009d¦“”˜]|Â[\u00a0-\u00bf]")
-PRICE = re.compile(r"^\s*(-?\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?)\s*(€|eur|euros?)?\s*$", re.I)
+# "12.50", "12,50 €", "1 299,00 EUR", "1.299,00": digits with thousands and decimal marks.
+PRICE = re.compile(
+    r"^\s*(-?\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:[.,]\d+)?|-?\d+(?:[.,]\d+)?)"
+    r"\s*(€|eur|euros?)?\s*$",
+    re.I,
+)
 SIRET = re.compile(r"^\d{14}$")
 
 
@@ -34,9 +47,6 @@ class Rejected(Exception):
 
 def content_hash(record) -> str:
     """A stable fingerprint of everything the partner sent for this record."""
-    import hashlib
-    import json
-
     payload = json.dumps(asdict(record), sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -142,7 +152,9 @@ def clean_shop(record: ShopRecord, resolve_town, match_sectors) -> dict:
         raise Rejected("nom du commerce manquant")
     town = resolve_town(record.insee_code, record.postal_code, record.town)
     if town is None:
-        raise Rejected(f"commune inconnue dans la région : {record.postal_code} {record.town}"[:300])
+        raise Rejected(
+            f"commune inconnue dans la région : {record.postal_code} {record.town}"[:300]
+        )
     latitude = parse_coordinate(record.latitude, 41.0, 51.5)
     longitude = parse_coordinate(record.longitude, -5.5, 10.0)
     if latitude is None or longitude is None:

@@ -35,7 +35,9 @@ class ShopFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"commerce-{n}")
     town = factory.LazyFunction(town)
     address = factory.Faker("street_address", locale="fr_FR")
-    postal_code = factory.LazyAttribute(lambda obj: obj.town.postal_code_list[0] if obj.town.postal_codes else "")
+    postal_code = factory.LazyAttribute(
+        lambda obj: obj.town.postal_code_list[0] if obj.town.postal_codes else ""
+    )
     description = "<p>Un commerce indépendant du Centre-Val de Loire.</p>"
     click_and_collect = True
 

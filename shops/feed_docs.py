@@ -37,9 +37,7 @@ def openapi_document(schema_url: str) -> dict:
                     "responses": {
                         "200": {
                             "description": "Le flux complet",
-                            "content": {
-                                "application/json": {"schema": {"$ref": schema_url}}
-                            },
+                            "content": {"application/json": {"schema": {"$ref": schema_url}}},
                         }
                     },
                 }

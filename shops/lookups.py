@@ -16,7 +16,7 @@ CATEGORY_SPLIT = re.compile(r"\s*(?:>|/|\||,|;)\s*")
 
 
 def fold_town_name(name: str) -> str:
-    """"St-Avertin", "SAINT AVERTIN CEDEX" and "Saint-Avertin" all give "saint avertin"."""
+    """ "St-Avertin", "SAINT AVERTIN CEDEX" and "Saint-Avertin" all give "saint avertin"."""
     folded = CEDEX.sub("", fold(name or ""))
     folded = SEPARATORS.sub(" ", folded).strip()
     folded = SAINT.sub(lambda match: "saint" if match.group(1) == "st" else "sainte", folded)

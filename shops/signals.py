@@ -17,4 +17,6 @@ def marketplace_deleted(sender, instance, **kwargs):
 
 def connect():
     post_save.connect(marketplace_saved, sender=Marketplace, dispatch_uid="marketplace_schedule")
-    post_delete.connect(marketplace_deleted, sender=Marketplace, dispatch_uid="marketplace_unschedule")
+    post_delete.connect(
+        marketplace_deleted, sender=Marketplace, dispatch_uid="marketplace_unschedule"
+    )

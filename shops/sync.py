@@ -35,13 +35,36 @@ from .sectors import fold
 logger = logging.getLogger(__name__)
 
 SHOP_FIELDS = [
-    "name", "siret", "address", "postal_code", "town_id", "description", "opening_hours",
-    "click_and_collect", "delivery", "pickup_instructions", "marketplace_url", "website",
-    "phone", "email", "latitude", "longitude",
+    "name",
+    "siret",
+    "address",
+    "postal_code",
+    "town_id",
+    "description",
+    "opening_hours",
+    "click_and_collect",
+    "delivery",
+    "pickup_instructions",
+    "marketplace_url",
+    "website",
+    "phone",
+    "email",
+    "latitude",
+    "longitude",
 ]
 PRODUCT_FIELDS = [
-    "shop_id", "title", "slug", "description", "price", "availability", "image_url",
-    "marketplace_url", "categories", "sector_id", "brand", "gtin",
+    "shop_id",
+    "title",
+    "slug",
+    "description",
+    "price",
+    "availability",
+    "image_url",
+    "marketplace_url",
+    "categories",
+    "sector_id",
+    "brand",
+    "gtin",
 ]
 RAW_EXCERPT = 2000
 
@@ -144,9 +167,13 @@ class MarketplaceImport:
         elif isinstance(record, ProductRecord):
             batch.products[record.external_id] = record
         elif isinstance(record, RejectedRecord):
-            external_id = record.external_id or "illisible-" + hashlib.sha1(  # noqa: S324
-                record.raw.encode("utf-8", "replace")
-            ).hexdigest()[:12]
+            external_id = (
+                record.external_id
+                or "illisible-"
+                + hashlib.sha1(  # noqa: S324
+                    record.raw.encode("utf-8", "replace")
+                ).hexdigest()[:12]
+            )
             batch.rejected.append(
                 Quarantine("unknown", external_id, record.reason, record.raw[:RAW_EXCERPT])
             )
@@ -227,7 +254,10 @@ class MarketplaceImport:
         # Products carry their shop's name and town in the index.
         updated_ids = [shop.pk for shop in to_update]
         if updated_ids:
-            record_changes(Product, Product.objects.filter(shop_id__in=updated_ids).values_list("pk", flat=True))
+            record_changes(
+                Product,
+                Product.objects.filter(shop_id__in=updated_ids).values_list("pk", flat=True),
+            )
 
     def set_sectors(self, sectors_by_shop: dict[int, list[int]]) -> None:
         if not sectors_by_shop:
@@ -310,7 +340,9 @@ class MarketplaceImport:
 
     def rejection(self, kind: str, record, error: Rejected) -> Quarantine:
         raw = repr({k: v for k, v in asdict(record).items() if v not in ("", [], None)})
-        return Quarantine(kind, record.external_id or "sans-identifiant", str(error), raw[:RAW_EXCERPT])
+        return Quarantine(
+            kind, record.external_id or "sans-identifiant", str(error), raw[:RAW_EXCERPT]
+        )
 
     def quarantine(self, batch: Batch) -> None:
         if not batch.rejected:

@@ -9,7 +9,5 @@ app_name = "shops"
 
 urlpatterns = [
     path(_("commerces/<slug:slug>/"), views.ShopDetailView.as_view(), name="shop"),
-    path(
-        _("produits/<int:pk>-<slug:slug>/"), views.ProductDetailView.as_view(), name="product"
-    ),
+    path(_("produits/<int:pk>-<slug:slug>/"), views.ProductDetailView.as_view(), name="product"),
 ]

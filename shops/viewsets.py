@@ -20,7 +20,9 @@ PROVENANCE_PANEL = MultiFieldPanel(
     [
         FieldPanel("marketplace", read_only=True),
         FieldPanel("external_id", read_only=True),
-        FieldRowPanel([FieldPanel("first_seen", read_only=True), FieldPanel("last_seen", read_only=True)]),
+        FieldRowPanel(
+            [FieldPanel("first_seen", read_only=True), FieldPanel("last_seen", read_only=True)]
+        ),
         FieldPanel("is_active"),
         FieldPanel("locked_fields", read_only=True),
     ],
@@ -134,14 +136,30 @@ class ImportRunViewSet(SnippetViewSet):
     model = ImportRun
     icon = "history"
     list_display = [
-        "marketplace", "started_at", "status", "created", "updated", "unchanged",
-        "deactivated", "quarantined", "held_deactivations",
+        "marketplace",
+        "started_at",
+        "status",
+        "created",
+        "updated",
+        "unchanged",
+        "deactivated",
+        "quarantined",
+        "held_deactivations",
     ]
     list_filter = ["status", "marketplace"]
     inspect_view_enabled = True
     list_export = [
-        "marketplace", "started_at", "finished_at", "status", "seen", "created", "updated",
-        "unchanged", "deactivated", "quarantined", "held_deactivations",
+        "marketplace",
+        "started_at",
+        "finished_at",
+        "status",
+        "seen",
+        "created",
+        "updated",
+        "unchanged",
+        "deactivated",
+        "quarantined",
+        "held_deactivations",
     ]
 
 

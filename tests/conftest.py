@@ -27,7 +27,9 @@ def needs(service: str, available: bool):
     return pytest.mark.skip(reason=f"{service} not configured: run `make test`")
 
 
-requires_postgres = needs("PostgreSQL", settings.DATABASES["default"]["ENGINE"].endswith("postgresql"))
+requires_postgres = needs(
+    "PostgreSQL", settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+)
 requires_redis = needs("Redis", bool(settings.REDIS_URL))
 requires_opensearch = needs("OpenSearch", settings.SEARCH_ENGINE == "opensearch")
 
@@ -54,9 +56,22 @@ def celery_worker(django_db_setup, django_db_blocker):
     app.control.purge()
     worker = subprocess.Popen(
         [
-            sys.executable, "-m", "celery", "-A", "portal", "worker",
-            "-Q", WORKER_QUEUES, "-c", "2", "--loglevel", "WARNING",
-            "-n", f"test-worker-{os.getpid()}@%h", "--without-gossip", "--without-mingle",
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "portal",
+            "worker",
+            "-Q",
+            WORKER_QUEUES,
+            "-c",
+            "2",
+            "--loglevel",
+            "WARNING",
+            "-n",
+            f"test-worker-{os.getpid()}@%h",
+            "--without-gossip",
+            "--without-mingle",
         ],
         cwd=ROOT,
         env=env,

@@ -55,7 +55,9 @@ class Shop(index.Indexed, FeedProvenance):
     )
     description = models.TextField(_("description"), blank=True)  # sanitised HTML
     opening_hours = models.TextField(_("horaires d'ouverture"), blank=True)
-    click_and_collect = models.BooleanField(_("retrait en boutique (click and collect)"), default=False)
+    click_and_collect = models.BooleanField(
+        _("retrait en boutique (click and collect)"), default=False
+    )
     delivery = models.BooleanField(_("livraison"), default=False)
     pickup_instructions = models.TextField(_("consignes de retrait"), blank=True)
     marketplace_url = models.URLField(_("page sur la place de marché"), max_length=500, blank=True)
@@ -73,7 +75,9 @@ class Shop(index.Indexed, FeedProvenance):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("doublon de"),
-        help_text=_("Renseigné quand un éditeur fusionne deux fiches : celle-ci n'est plus listée."),
+        help_text=_(
+            "Renseigné quand un éditeur fusionne deux fiches : celle-ci n'est plus listée."
+        ),
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
@@ -135,6 +139,9 @@ class ShopSector(models.Model):
             models.UniqueConstraint(fields=["shop", "sector"], name="unique_shop_sector")
         ]
 
+    def __str__(self):
+        return f"{self.shop_id} → {self.sector_id}"
+
 
 class Availability(models.TextChoices):
     IN_STOCK = "in_stock", _("En stock")
@@ -154,7 +161,10 @@ class Product(index.Indexed, FeedProvenance):
         _("prix (€)"), max_digits=10, decimal_places=2, null=True, blank=True
     )
     availability = models.CharField(
-        _("disponibilité"), max_length=20, choices=Availability.choices, default=Availability.UNKNOWN
+        _("disponibilité"),
+        max_length=20,
+        choices=Availability.choices,
+        default=Availability.UNKNOWN,
     )
     stock = models.PositiveIntegerField(
         _("stock"), null=True, blank=True, help_text=_("Pour le retrait en boutique.")

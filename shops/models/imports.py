@@ -52,8 +52,8 @@ class Marketplace(models.Model):
         default=dict,
         blank=True,
         help_text=_(
-            'Par exemple, pour un CSV : {"mapping": {"external_id": "ref", "title": "Désignation"}, '
-            '"delimiter": ";"}.'
+            "Par exemple, pour un CSV : "
+            '{"mapping": {"external_id": "ref", "title": "Désignation"}, "delimiter": ";"}.'
         ),
     )
     schedule = models.CharField(
@@ -99,7 +99,10 @@ class ImportRun(models.Model):
     """One pass over a marketplace's feed, with what it did."""
 
     marketplace = models.ForeignKey(
-        Marketplace, on_delete=models.CASCADE, related_name="runs", verbose_name=_("place de marché")
+        Marketplace,
+        on_delete=models.CASCADE,
+        related_name="runs",
+        verbose_name=_("place de marché"),
     )
     status = models.CharField(
         _("statut"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.RUNNING

@@ -16,7 +16,9 @@ CATALOGUE_FIELDS_EXCLUDED = {"last_seen", "updated_at"}
 
 @pytest.fixture
 def marketplace():
-    return MarketplaceFactory(slug="tours-shopping", name="Tours Shopping", feed_format="native_json")
+    return MarketplaceFactory(
+        slug="tours-shopping", name="Tours Shopping", feed_format="native_json"
+    )
 
 
 @pytest.fixture
@@ -29,10 +31,18 @@ def feed(tmp_path):
 
 def catalogue_snapshot():
     def rows(model):
-        names = [f.attname for f in model._meta.concrete_fields if f.name not in CATALOGUE_FIELDS_EXCLUDED]
+        names = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if f.name not in CATALOGUE_FIELDS_EXCLUDED
+        ]
         return sorted(model.objects.values_list(*names))
 
-    return rows(Shop), rows(Product), sorted(Shop.sectors.through.objects.values_list("shop_id", "sector_id"))
+    return (
+        rows(Shop),
+        rows(Product),
+        sorted(Shop.sectors.through.objects.values_list("shop_id", "sector_id")),
+    )
 
 
 def test_first_import_creates_records_with_provenance_and_outbox_rows(marketplace, feed):
@@ -74,7 +84,10 @@ def test_a_record_missing_from_a_complete_feed_is_deactivated_not_deleted(market
 
     assert run.deactivated == 2
     assert Product.objects.count() == 10
-    assert set(Product.objects.filter(is_active=False).values_list("external_id", flat=True)) == {"p8", "p9"}
+    assert set(Product.objects.filter(is_active=False).values_list("external_id", flat=True)) == {
+        "p8",
+        "p9",
+    }
 
 
 def test_a_record_that_comes_back_is_reactivated(marketplace, feed):
@@ -85,7 +98,9 @@ def test_a_record_that_comes_back_is_reactivated(marketplace, feed):
     assert Product.objects.filter(is_active=True).count() == 10
 
 
-def test_a_shrunken_feed_deactivates_nothing_until_an_editor_confirms(marketplace, feed, admin_user):
+def test_a_shrunken_feed_deactivates_nothing_until_an_editor_confirms(
+    marketplace, feed, admin_user
+):
     products = [product(f"p{i}", title=f"Bouquet de saison n° {i}") for i in range(10)]
     run_import(marketplace, path=feed([shop()], products))
 
@@ -114,7 +129,9 @@ def test_only_the_latest_held_run_can_be_confirmed(marketplace, feed, admin_user
 
 
 def test_a_failed_run_keeps_what_it_read_and_deactivates_nothing(marketplace, feed, tmp_path):
-    run_import(marketplace, path=feed([shop()], [product("p1"), product("p2", title="Miel de Sologne")]))
+    run_import(
+        marketplace, path=feed([shop()], [product("p1"), product("p2", title="Miel de Sologne")])
+    )
     truncated = tmp_path / "truncated.json"
     truncated.write_text(feed([shop()], [product("p1")], name="ok.json").read_text()[:-40])
 
@@ -194,7 +211,9 @@ def test_an_editor_correction_survives_later_imports(marketplace, feed):
     librairie.locked_fields = ["town", "name"]
     librairie.save()
 
-    run_import(marketplace, path=feed([shop(description="<p>Nouvelle description</p>")], [product()]))
+    run_import(
+        marketplace, path=feed([shop(description="<p>Nouvelle description</p>")], [product()])
+    )
 
     librairie.refresh_from_db()
     assert librairie.town == joue_les_tours

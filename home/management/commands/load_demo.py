@@ -1,0 +1,44 @@
+"""Load the demo: site skeleton, the demo partners' feeds through the real pipeline, pages.
+
+Idempotent: running it again re-imports the same feeds (nothing changes) and keeps pages.
+"""
+
+import os
+import secrets
+
+from campaigns.demo import build_demo_pages
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from shops.demo.loader import import_demo_marketplaces
+
+from home.site_setup import ensure_site
+from search.indexing import drain_outbox
+
+ADMIN_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = "Load the demo catalogue and pages, and print an admin login."
+
+    def handle(self, **options):
+        ensure_site()
+        for marketplace, run in import_demo_marketplaces():
+            self.stdout.write(
+                f"{marketplace.name}: {run.status}, {run.created} created, "
+                f"{run.unchanged} unchanged, {run.quarantined} quarantined"
+            )
+        build_demo_pages()
+        drain_outbox()
+        password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(9)
+        admin, _ = get_user_model().objects.get_or_create(
+            username=ADMIN_USERNAME, defaults={"email": "admin@localdabord.example"}
+        )
+        admin.is_staff = admin.is_superuser = True
+        admin.set_password(password)
+        admin.save()
+        self.stdout.write(
+            self.style.SUCCESS(
+                "\nDemo ready: http://127.0.0.1:8000/fr/  —  admin: "
+                f"http://127.0.0.1:8000/admin/  login {ADMIN_USERNAME} / {password}\n"
+            )
+        )
