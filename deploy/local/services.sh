@@ -76,9 +76,24 @@ redis() {
   echo "REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0"
 }
 
+newest_java_is_at_least() {
+  local release major
+  for release in /usr/lib/jvm/*/release ${JAVA_HOME:+"$JAVA_HOME/release"}; do
+    [ -f "$release" ] || continue
+    major="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")"
+    [ -n "$major" ] && [ "$major" -ge "$1" ] && return 0
+  done
+  return 1
+}
+
 opensearch() {
   if [ -n "${SEARCH_URL:-}" ]; then log "SEARCH_URL given: search engine left alone"; return; fi
   apt_install default-jre-headless maven
+  # OpenSearch 3.x needs Java 21+; where the machine only has Debian's Java 17, run 2.19.
+  if [ -z "${OPENSEARCH_VERSION:-}" ] && ! newest_java_is_at_least 21; then
+    export OPENSEARCH_VERSION=2.19.6
+    log "no JDK 21+ found: using OpenSearch $OPENSEARCH_VERSION on Java 17"
+  fi
   OPENSEARCH_PORT="$OPENSEARCH_PORT" "$here/../opensearch/opensearch.sh" install >&2
   OPENSEARCH_PORT="$OPENSEARCH_PORT" "$here/../opensearch/opensearch.sh" start >&2
   echo "SEARCH_ENGINE=opensearch"
