@@ -3,6 +3,7 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 
 from .images import fetch_product_image
 from .models import ImportStatus, Marketplace, Product
@@ -21,7 +22,7 @@ class FeedRunFailed(Exception):
     bind=True,
     name="shops.tasks.import_marketplace",
     autoretry_for=(FeedRunFailed,),
-    retry_backoff=60,
+    retry_backoff=settings.IMPORT_RETRY_BACKOFF,
     retry_backoff_max=3600,
     retry_jitter=True,
     max_retries=5,

@@ -53,6 +53,8 @@ def celery_worker(django_db_setup, django_db_blocker):
     env["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
     # The worker must see the database pytest-django created, not the development one.
     env["DATABASE_URL"] = test_database_url(database)
+    env["IMPORT_RETRY_BACKOFF"] = "1"
+    env["FETCH_PRODUCT_IMAGES"] = "false"
     app.control.purge()
     worker = subprocess.Popen(
         [

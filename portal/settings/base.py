@@ -213,6 +213,8 @@ FEED_CONNECT_TIMEOUT = env_int("FEED_CONNECT_TIMEOUT", 10)
 FEED_READ_TIMEOUT = env_int("FEED_READ_TIMEOUT", 60)
 FEED_MAX_SECONDS = env_int("FEED_MAX_SECONDS", 1800)
 IMPORT_LOCK_SECONDS = env_int("IMPORT_LOCK_SECONDS", 2 * 3600)
+# First retry of a failed feed after this many seconds, doubling up to an hour.
+IMPORT_RETRY_BACKOFF = env_int("IMPORT_RETRY_BACKOFF", 60)
 
 CELERY_BEAT_SCHEDULE = {
     "drain-search-outbox": {"task": "search.tasks.drain_outbox", "schedule": 30.0},
