@@ -80,7 +80,9 @@ class FeedSource(abc.ABC):
         """Open the whole feed as a binary stream (read lazily: feeds can be huge)."""
 
     @abc.abstractmethod
-    def get_json(self, url: str | None = None, params: Mapping[str, Any] | None = None) -> tuple[Any, Mapping[str, str]]:
+    def get_json(
+        self, url: str | None = None, params: Mapping[str, Any] | None = None
+    ) -> tuple[Any, Mapping[str, str]]:
         """GET a JSON document (the feed URL when `url` is None) and return (data, headers).
 
         Used by paginated APIs (Shopify, WooCommerce). Raises `FeedUnavailable`.
