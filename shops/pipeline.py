@@ -20,21 +20,21 @@ class NoFeedSource(Exception):
     pass
 
 
-def feed_source(marketplace: Marketplace, path: Path | None = None):
+def feed_source(marketplace: Marketplace, path: Path | None = None, url: str | None = None):
     from .connectors.sources import FileFeedSource, HttpFeedSource  # noqa: PLC0415
 
     if path is not None:
         return FileFeedSource(path)
-    if marketplace.feed_file:
+    if marketplace.feed_file and url is None:
         return FileFeedSource(Path(marketplace.feed_file.path))
-    if marketplace.feed_url:
+    if url or marketplace.feed_url:
         auth = None
         if marketplace.auth_username:
             auth = (marketplace.auth_username, marketplace.auth_secret)
         elif marketplace.auth_secret:
             auth = {"Authorization": f"Bearer {marketplace.auth_secret}"}
         return HttpFeedSource(
-            marketplace.feed_url,
+            url or marketplace.feed_url,
             auth=auth,
             timeout=(settings.FEED_CONNECT_TIMEOUT, settings.FEED_READ_TIMEOUT),
             max_seconds=settings.FEED_MAX_SECONDS,
@@ -42,9 +42,16 @@ def feed_source(marketplace: Marketplace, path: Path | None = None):
     raise NoFeedSource(f"{marketplace} has neither a feed URL nor a feed file")
 
 
-def run_import(marketplace: Marketplace, *, path: Path | None = None, progress=None) -> ImportRun:
+def run_import(
+    marketplace: Marketplace,
+    *,
+    path: Path | None = None,
+    url: str | None = None,
+    progress=None,
+) -> ImportRun:
+    """Import a marketplace from its own source, or from `path` / `url` for this run only."""
     connector_class = get_connector(marketplace.feed_format)
-    connector = connector_class(feed_source(marketplace, path), marketplace.connector_options)
+    connector = connector_class(feed_source(marketplace, path, url), marketplace.connector_options)
     sync = MarketplaceImport(marketplace, progress=progress)
     run = sync.run(connector)
     if sync.products_with_new_images and settings.FETCH_PRODUCT_IMAGES:

@@ -6,13 +6,12 @@ Idempotent: running it again re-imports the same feeds (nothing changes) and kee
 import os
 import secrets
 
-from campaigns.demo import build_demo_pages
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
-from shops.demo.loader import import_demo_marketplaces
 
 from home.site_setup import ensure_site
 from search.indexing import drain_outbox
+from shops.demo.loader import import_demo_marketplaces
 
 ADMIN_USERNAME = "admin"
 
@@ -24,10 +23,9 @@ class Command(BaseCommand):
         ensure_site()
         for marketplace, run in import_demo_marketplaces():
             self.stdout.write(
-                f"{marketplace.name}: {run.status}, {run.created} created, "
+                f"{marketplace.name}: {run.status}, {run.created} created, {run.updated} updated, "
                 f"{run.unchanged} unchanged, {run.quarantined} quarantined"
             )
-        build_demo_pages()
         drain_outbox()
         password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(9)
         admin, _ = get_user_model().objects.get_or_create(

@@ -1,0 +1,51 @@
+"""Import the demo partners' bundled feeds through the real pipeline (files and loopback HTTP)."""
+
+from collections.abc import Iterator
+
+from shops.models import ImportRun, Marketplace
+from shops.pipeline import run_import
+
+from .formats import WRITERS
+from .generate import FEEDS_DIR
+from .marketplaces import DEMO_MARKETPLACES
+from .server import serve_feeds
+
+FEED_FILES = {
+    "google_merchant": "feed.xml",
+    "google_merchant_tsv": "feed.tsv",
+    "csv": "feed.csv",
+    "native_json": "feed.json",
+}
+HTTP_PATHS = {"shopify": "products.json", "woocommerce": "wp-json/wc/v3/products"}
+
+
+def import_demo_marketplaces() -> Iterator[tuple[Marketplace, ImportRun]]:
+    with serve_feeds(FEEDS_DIR) as base_url:
+        for demo in DEMO_MARKETPLACES:
+            folder = FEEDS_DIR / demo.slug
+            options = dict(WRITERS[demo.feed_format].options)
+            if demo.feed_format == "shopify":
+                # Product links point to the partner's shop, not to the loopback server.
+                options["store_url"] = demo.website
+            if (folder / "shops.csv").exists():
+                # Read from the bundled file, whether the products come by file or HTTP.
+                options["shops_file"] = str(folder / "shops.csv")
+            marketplace, _ = Marketplace.objects.update_or_create(
+                slug=demo.slug,
+                defaults={
+                    "name": demo.name,
+                    "kind": demo.kind,
+                    "website": demo.website,
+                    "feed_format": demo.feed_format,
+                    "feed_url": f"{demo.website}/{HTTP_PATHS.get(demo.feed_format, 'flux')}",
+                    "connector_options": options,
+                },
+            )
+            if demo.feed_format in HTTP_PATHS:
+                url = f"{base_url}/{demo.slug}/{HTTP_PATHS[demo.feed_format]}"
+                yield marketplace, run_import(marketplace, url=url)
+            else:
+                yield (
+                    marketplace,
+                    run_import(marketplace, path=folder / FEED_FILES[demo.feed_format]),
+                )
