@@ -1,14 +1,15 @@
-"""Applying the outbox to every search backend, in bulk."""
+"""Applying the outbox to the search backends, in bulk, each backend on its own."""
 
 import logging
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from wagtail.search.backends import get_search_backend
 from wagtail.search.index import class_is_indexed
 
-from .backends import all_backends
 from .models import IndexOutbox
 
 logger = logging.getLogger(__name__)
@@ -16,7 +17,7 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 
 
-def apply_changes(model, pks: set[str]) -> None:
+def apply_changes(backend, model, pks: set[str]) -> None:
     """Index the objects that belong in the index and remove the others, in bulk."""
     found = [obj.get_indexed_instance() for obj in model.get_indexed_objects().filter(pk__in=pks)]
     found = [obj for obj in found if obj is not None]
@@ -24,12 +25,11 @@ def apply_changes(model, pks: set[str]) -> None:
     for obj in found:
         # A page saved as a plain Page is indexed as its specific type.
         by_class[type(obj)].append(obj)
+    for indexed_model, objects in by_class.items():
+        backend.add_bulk(indexed_model, objects)
     missing = pks - {str(obj.pk) for obj in found}
-    for backend in all_backends():
-        for indexed_model, objects in by_class.items():
-            backend.add_bulk(indexed_model, objects)
-        if missing:
-            delete_documents(backend, model, missing)
+    if missing:
+        delete_documents(backend, model, missing)
 
 
 def delete_documents(backend, model, pks) -> None:
@@ -47,18 +47,20 @@ def delete_documents(backend, model, pks) -> None:
     bulk(es, actions, raise_on_error=False, raise_on_exception=True)
 
 
-def drain_outbox(batch_size: int = BATCH_SIZE, max_batches: int | None = None) -> int:
-    """Apply pending outbox rows to every backend; return how many were applied.
+def drain_backend(alias: str, batch_size: int = BATCH_SIZE, max_batches: int | None = None) -> int:
+    """Apply one backend's pending rows; return how many were applied.
 
-    Rows are taken with SKIP LOCKED so two workers never apply the same batch. If an
-    engine fails, the transaction rolls back and the rows wait for the next drain.
+    Rows are taken with SKIP LOCKED so two workers never apply the same batch. If the
+    backend fails, the transaction rolls back and the rows wait for the next drain.
     """
-    applied = 0
-    batches = 0
+    backend = get_search_backend(alias)
+    applied = batches = 0
     while max_batches is None or batches < max_batches:
         with transaction.atomic():
             rows = list(
-                IndexOutbox.objects.select_for_update(skip_locked=True).order_by("id")[:batch_size]
+                IndexOutbox.objects.select_for_update(skip_locked=True)
+                .filter(backend=alias)
+                .order_by("id")[:batch_size]
             )
             if not rows:
                 break
@@ -68,15 +70,31 @@ def drain_outbox(batch_size: int = BATCH_SIZE, max_batches: int | None = None) -
             for content_type_id, pks in by_type.items():
                 model = ContentType.objects.get_for_id(content_type_id).model_class()
                 if model is not None and class_is_indexed(model):
-                    apply_changes(model, pks)
+                    apply_changes(backend, model, pks)
             IndexOutbox.objects.filter(pk__in=[row.pk for row in rows]).delete()
         applied += len(rows)
         batches += 1
     return applied
 
 
-def pending_changes() -> int:
-    return IndexOutbox.objects.count()
+def drain_outbox() -> dict[str, int | None]:
+    """Drain every backend; a backend that fails keeps its rows and does not stop the others.
+
+    Returns the rows applied per backend, None for a backend that failed.
+    """
+    applied: dict[str, int | None] = {}
+    for alias in settings.WAGTAILSEARCH_BACKENDS:
+        try:
+            applied[alias] = drain_backend(alias)
+        except Exception:
+            logger.warning("Search backend %s unavailable; its changes wait", alias, exc_info=True)
+            applied[alias] = None
+    return applied
+
+
+def pending_changes(alias: str | None = None) -> int:
+    rows = IndexOutbox.objects.all()
+    return (rows.filter(backend=alias) if alias else rows).count()
 
 
 def oldest_pending_age_seconds() -> float | None:

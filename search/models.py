@@ -13,12 +13,15 @@ class IndexOutbox(models.Model):
     them: nothing is lost.
     """
 
+    # One row per search backend, so an engine that is down never holds back the others.
+    backend = models.CharField(max_length=50, default="default")
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["id"]
+        indexes = [models.Index(fields=["backend", "id"])]
         verbose_name = _("changement à indexer")
         verbose_name_plural = _("changements à indexer")
 

@@ -7,6 +7,7 @@ transaction, and the indexing task is queued once that transaction commits.
 import logging
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
@@ -17,7 +18,12 @@ def record_changes(model, pks: Iterable) -> int:
     from .models import IndexOutbox  # noqa: PLC0415 — models import this module
 
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-    rows = [IndexOutbox(content_type=content_type, object_id=str(pk)) for pk in pks if pk]
+    rows = [
+        IndexOutbox(backend=backend, content_type=content_type, object_id=str(pk))
+        for pk in pks
+        if pk
+        for backend in settings.WAGTAILSEARCH_BACKENDS
+    ]
     if not rows:
         return 0
     IndexOutbox.objects.bulk_create(rows, batch_size=2000)

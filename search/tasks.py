@@ -1,23 +1,15 @@
 """Celery tasks of the search app: thin callers of search.indexing."""
 
-import logging
-
 from celery import shared_task
 
 from . import indexing
 
-logger = logging.getLogger(__name__)
-
 
 @shared_task(name="search.tasks.drain_outbox", ignore_result=True)
-def drain_outbox() -> int:
-    """Apply pending index changes.
+def drain_outbox() -> dict:
+    """Apply pending index changes to every backend.
 
-    Queued after every commit that wrote outbox rows, and every 30 seconds by beat: an
-    engine that is down only delays the changes, which the next drain applies.
+    Queued after every commit that wrote outbox rows, and every 30 seconds by beat: a
+    backend that is down only delays its own changes, which a later drain applies.
     """
-    try:
-        return indexing.drain_outbox()
-    except Exception:
-        logger.warning("Index drain failed; the changes stay in the outbox", exc_info=True)
-        return 0
+    return indexing.drain_outbox()
