@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from search.backends import engine_is_up
+from search.indexing import pending_changes
 
 
 def database_is_up() -> bool:
@@ -46,4 +47,6 @@ def healthz(request):
     down = sorted(name for name, state in states.items() if state == "down")
     body = {"status": "down" if down else "ok", "services": states, "down": down}
     body["search_engine"] = settings.SEARCH_ENGINE
+    # Index changes waiting in the outbox: grows while the engine is down, drains after.
+    body["search_backlog"] = pending_changes()
     return JsonResponse(body, status=503 if down else 200)

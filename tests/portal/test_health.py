@@ -14,6 +14,7 @@ def test_healthz_is_ok_when_every_configured_service_answers(client):
     assert body["status"] == "ok"
     assert body["services"]["database"] == "up"
     assert body["services"]["search"] == "up"
+    assert body["search_backlog"] >= 0
 
 
 @pytest.mark.django_db
