@@ -53,12 +53,13 @@ format:
 	$(BIN)/ruff format .
 
 messages:
-	cd portal && ../$(MANAGE) makemessages -l fr -l en --ignore='.venv/*' || true
-	$(MANAGE) makemessages -l en -l fr --ignore='.venv/*' --ignore='node_modules/*' --ignore='shops/reference/*'
+	$(MANAGE) makemessages -l fr -l en --ignore='.venv/*' --ignore='node_modules/*' --ignore='shops/reference/*' --ignore='static/vendor/*'
 	$(MANAGE) compilemessages --ignore='.venv/*'
 
-bench: $(VENV)/.installed
-	@echo "See bench/README.md: each benchmark is run by hand with the services of 'make services'."
+bench: $(VENV)/.installed services
+	set -a && source $(TEST_ENV) && set +a && \
+	  $(BIN)/python manage.py migrate --noinput --settings=portal.settings.test && \
+	  $(BIN)/python bench/import_catalogue.py --products 100000
 
 clean-services:
 	deploy/opensearch/opensearch.sh stop || true
