@@ -1,0 +1,1 @@
+"""The demo catalogue: fictional partner marketplaces, their bundled feeds, and bench feeds."""

@@ -273,10 +273,16 @@ def build(output_dir: Path, verbose: bool = True) -> dict:
         (d for d in departements_all if d.get("region") == REGION_CODE), key=lambda d: d["code"]
     )
     if {d["code"] for d in departements} != EXPECTED_DEPARTEMENTS:
-        sys.exit(f"unexpected départements for region {REGION_CODE}: {[d['code'] for d in departements]}")
+        sys.exit(
+            f"unexpected départements for region {REGION_CODE}: {[d['code'] for d in departements]}"
+        )
 
     communes = sorted(
-        (c for c in communes_all if c.get("region") == REGION_CODE and c["type"] == "commune-actuelle"),
+        (
+            c
+            for c in communes_all
+            if c.get("region") == REGION_CODE and c["type"] == "commune-actuelle"
+        ),
         key=lambda c: c["code"],
     )
     indexes = load_geonames_indexes()
@@ -285,7 +291,9 @@ def build(output_dir: Path, verbose: bool = True) -> dict:
 
     unknown_overrides = set(overrides) - {c["code"] for c in communes}
     if unknown_overrides:
-        sys.exit(f"{OVERRIDES_FILE}: codes not among the current communes: {sorted(unknown_overrides)}")
+        sys.exit(
+            f"{OVERRIDES_FILE}: codes not among the current communes: {sorted(unknown_overrides)}"
+        )
 
     members: dict[str, set[str]] = {}
     for entry in communes_all:
@@ -297,7 +305,11 @@ def build(output_dir: Path, verbose: bool = True) -> dict:
     homonyms = []
     for commune in communes:
         dep = commune["departement"]
-        allowed = {commune["code"], *(commune.get("anciensCodes") or []), *members.get(commune["code"], ())}
+        allowed = {
+            commune["code"],
+            *(commune.get("anciensCodes") or []),
+            *members.get(commune["code"], ()),
+        }
         rejected: list = []
         lat = lng = None
         source = ""
@@ -347,7 +359,8 @@ def build(output_dir: Path, verbose: bool = True) -> dict:
 
     stats = summarise(rows, departements)
     stats["versions"] = {
-        pkg: package_version(pkg) for pkg in (CURRENT_PKG, HISTORY_PKG, GEONAMES_PKG, GEONAMES500_PKG)
+        pkg: package_version(pkg)
+        for pkg in (CURRENT_PKG, HISTORY_PKG, GEONAMES_PKG, GEONAMES500_PKG)
     }
     stats["ambiguous_geonames_keys"] = sorted({key for index in indexes for key in index.ambiguous})
     stats["homonyms"] = homonyms
@@ -356,8 +369,8 @@ def build(output_dir: Path, verbose: bool = True) -> dict:
     missing_large = stats["large_without_coordinates"]
     if missing_large:
         print(
-            f"ERROR: {len(missing_large)} communes of {LARGE_TOWN}+ inhabitants have no coordinates; "
-            f"add reviewed rows to {OVERRIDES_FILE}",
+            f"ERROR: {len(missing_large)} communes of {LARGE_TOWN}+ inhabitants have no "
+            f"coordinates; add reviewed rows to {OVERRIDES_FILE}",
             file=sys.stderr,
         )
         stats["ok"] = False
@@ -381,13 +394,17 @@ def summarise(rows: list[dict], departements: list[dict]) -> dict:
         }
     by_source: dict[str, int] = {}
     for r in rows:
-        by_source[r["coordinates_source"] or "(none)"] = by_source.get(r["coordinates_source"] or "(none)", 0) + 1
+        by_source[r["coordinates_source"] or "(none)"] = (
+            by_source.get(r["coordinates_source"] or "(none)", 0) + 1
+        )
     return {
         "communes": len(rows),
         "with_coordinates": len(with_coords),
         "large": len(large),
         "large_with_coordinates": sum(1 for r in large if r["latitude"]),
-        "large_without_coordinates": [(r["insee_code"], r["name"], r["population"]) for r in large if not r["latitude"]],
+        "large_without_coordinates": [
+            (r["insee_code"], r["name"], r["population"]) for r in large if not r["latitude"]
+        ],
         "by_source": by_source,
         "per_departement": per_dep,
     }
@@ -396,14 +413,21 @@ def summarise(rows: list[dict], departements: list[dict]) -> dict:
 def report(stats: dict, details: list) -> None:
     print("Package versions:", ", ".join(f"{k} {v}" for k, v in stats["versions"].items()))
     print(f"Communes: {stats['communes']}, with coordinates: {stats['with_coordinates']}")
-    print(f"Communes of {LARGE_TOWN}+ inhabitants: {stats['large']}, with coordinates: {stats['large_with_coordinates']}")
+    print(
+        f"Communes of {LARGE_TOWN}+ inhabitants: {stats['large']}, "
+        f"with coordinates: {stats['large_with_coordinates']}"
+    )
     print("Coordinates by source:", stats["by_source"])
     for code, dep in stats["per_departement"].items():
-        print(f"  {code} {dep['name']}: {dep['communes']} communes, {dep['with_coordinates']} with coordinates, "
-              f"{dep['large']} of {LARGE_TOWN}+, population {dep['population']}")
+        print(
+            f"  {code} {dep['name']}: {dep['communes']} communes, "
+            f"{dep['with_coordinates']} with coordinates, {dep['large']} of {LARGE_TOWN}+, population {dep['population']}"
+        )
     if stats["ambiguous_geonames_keys"]:
-        print("GeoNames names not used (several places of that name in one département):",
-              stats["ambiguous_geonames_keys"])
+        print(
+            "GeoNames names not used (several places of that name in one département):",
+            stats["ambiguous_geonames_keys"],
+        )
     for code, name, place, label, admin4 in stats["homonyms"]:
         print(f"  skipped homonym for {code} {name}: '{place}' in {label} lies in commune {admin4}")
     for code, name, source, detail in details:
@@ -414,7 +438,9 @@ def report(stats: dict, details: list) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--output-dir", type=Path, default=HERE, help="where to write the CSV files")
+    parser.add_argument(
+        "--output-dir", type=Path, default=HERE, help="where to write the CSV files"
+    )
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     stats = build(args.output_dir, verbose=not args.quiet)
