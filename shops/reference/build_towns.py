@@ -421,7 +421,8 @@ def report(stats: dict, details: list) -> None:
     for code, dep in stats["per_departement"].items():
         print(
             f"  {code} {dep['name']}: {dep['communes']} communes, "
-            f"{dep['with_coordinates']} with coordinates, {dep['large']} of {LARGE_TOWN}+, population {dep['population']}"
+            f"{dep['with_coordinates']} with coordinates, {dep['large']} of {LARGE_TOWN}+, "
+            f"population {dep['population']}"
         )
     if stats["ambiguous_geonames_keys"]:
         print(
