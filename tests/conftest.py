@@ -102,3 +102,17 @@ def test_database_url(database: dict) -> str:
         f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
         f"{database['PORT']}/{database['NAME']}"
     )
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests restore the reference data (towns, sectors) that flushing deletes.
+
+    Towns and sectors come from data migrations; a transactional test empties every table
+    when it ends, so each one reloads the serialized initial data when it starts.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and "serialized_rollback" not in marker.kwargs:
+            item.add_marker(
+                pytest.mark.django_db(**marker.kwargs, serialized_rollback=True), append=False
+            )
