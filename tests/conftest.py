@@ -112,7 +112,8 @@ def pytest_collection_modifyitems(items):
     """
     for item in items:
         marker = item.get_closest_marker("django_db")
-        if marker and marker.kwargs.get("transaction") and "serialized_rollback" not in marker.kwargs:
+        transactional = marker and marker.kwargs.get("transaction")
+        if transactional and "serialized_rollback" not in marker.kwargs:
             item.add_marker(
                 pytest.mark.django_db(**marker.kwargs, serialized_rollback=True), append=False
             )
