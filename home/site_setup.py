@@ -1,4 +1,5 @@
-"""Making sure a database has the site's skeleton: locales, the home page in both languages.
+"""Making sure a database has the site's skeleton: locales, the home page in both languages, the
+section indexes, the menus and footer, the editors' groups and review workflow.
 
 Idempotent, so `make demo`, a fresh production database and the tests share it.
 """
@@ -7,7 +8,11 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage
+from campaigns.permissions import ensure_communications_group, ensure_review_workflow
+from campaigns.structure import ensure_sections
+from campaigns.translation import translate
+
+from .models import HomePage, SiteNavigation
 
 HOME_TITLES = {"fr": "Local d'abord !", "en": "Local d'abord!"}
 HOME_INTROS = {
@@ -19,7 +24,9 @@ HOME_INTROS = {
 
 
 @transaction.atomic
-def ensure_site(hostname: str = "localhost", port: int = 80) -> HomePage:
+def ensure_site(
+    hostname: str = "localhost", port: int = 80, *, with_sections: bool = True
+) -> HomePage:
     locales = {
         code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES
     }
@@ -56,4 +63,34 @@ def ensure_site(hostname: str = "localhost", port: int = 80) -> HomePage:
         english.title = HOME_TITLES["en"]
         english.intro = HOME_INTROS["en"]
         english.save_revision().publish()
+    ensure_communications_group()
+    ensure_review_workflow([home, english])
+    if with_sections:
+        ensure_navigation(ensure_sections(home).values(), locales)
     return home
+
+
+FOOTER_TEXT = {
+    "fr": "<p>Une initiative de la Région Centre-Val de Loire pour soutenir ses commerces.</p>",
+    "en": "<p>An initiative of the Centre-Val de Loire Region in support of its shops.</p>",
+}
+
+
+def ensure_navigation(section_pages, locales) -> SiteNavigation:
+    """The main menu lists the sections; the English menu is a wagtail-localize translation."""
+    navigation = SiteNavigation.objects.filter(locale=locales["fr"]).first()
+    if navigation is None:
+        links = [("link", {"page": page, "label": ""}) for page in section_pages]
+        navigation = SiteNavigation.objects.create(
+            locale=locales["fr"],
+            main_menu=links,
+            footer_links=links,
+            footer_text=FOOTER_TEXT["fr"],
+        )
+    if not navigation.has_translation(locales["en"]):
+        translate(
+            navigation,
+            "en",
+            {FOOTER_TEXT["fr"][3:-4]: FOOTER_TEXT["en"][3:-4]},
+        )
+    return navigation

@@ -104,16 +104,24 @@ def test_database_url(database: dict) -> str:
     )
 
 
-def pytest_collection_modifyitems(items):
-    """Transactional tests restore the reference data (towns, sectors) that flushing deletes.
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Re-seed what migrations load (towns, sectors, Wagtail's root page) after a flush.
 
-    Towns and sectors come from data migrations; a transactional test empties every table
-    when it ends, so each one reloads the serialized initial data when it starts.
+    A transactional test empties every table when it ends, data migrations' rows included;
+    the next transactional test puts them back before it starts.
     """
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        transactional = marker and marker.kwargs.get("transaction")
-        if transactional and "serialized_rollback" not in marker.kwargs:
-            item.add_marker(
-                pytest.mark.django_db(**marker.kwargs, serialized_rollback=True), append=False
-            )
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from wagtail.models import Locale, Page
+
+    from shops.models import Departement, Sector, Town
+    from shops.reference.loading import load_reference_data
+
+    if not Town.objects.exists():
+        load_reference_data(Departement, Town, Sector)
+    if not Page.objects.exists():
+        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

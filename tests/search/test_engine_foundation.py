@@ -1,4 +1,4 @@
-"""A Wagtail index is created in the real OpenSearch node, which proves its analysis modules load."""
+"""A Wagtail index in the real OpenSearch node: proof that its analysis modules are loaded."""
 
 import pytest
 from wagtail.models import Page

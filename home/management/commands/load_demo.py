@@ -9,6 +9,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from campaigns.demo import build_demo_pages
 from home.site_setup import ensure_site
 from search.indexing import drain_outbox
 from shops.demo.loader import import_demo_marketplaces
@@ -26,6 +27,7 @@ class Command(BaseCommand):
                 f"{marketplace.name}: {run.status}, {run.created} created, {run.updated} updated, "
                 f"{run.unchanged} unchanged, {run.quarantined} quarantined"
             )
+        build_demo_pages()
         drain_outbox()
         password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(9)
         admin, _ = get_user_model().objects.get_or_create(
