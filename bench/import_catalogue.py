@@ -54,10 +54,14 @@ def main():
 
     options = json.loads((folder / "options.json").read_text())
     slug = f"bench-{args.format}-{args.products}"
-    Product.objects.filter(marketplace__slug=slug).delete()
-    Shop.objects.filter(marketplace__slug=slug).delete()
-    Marketplace.objects.filter(slug=slug).delete()
-    drain_outbox()  # removes the previous run's documents, untimed
+    # The previous run is removed in a child process, so its memory is not counted here.
+    cleanup = (
+        "from shops.models import *; from search.indexing import drain_outbox; "
+        f"Product.objects.filter(marketplace__slug={slug!r}).delete(); "
+        f"Shop.objects.filter(marketplace__slug={slug!r}).delete(); "
+        f"Marketplace.objects.filter(slug={slug!r}).delete(); drain_outbox()"
+    )
+    subprocess.run([sys.executable, "manage.py", "shell", "-c", cleanup], check=True, cwd=ROOT)
     marketplace = Marketplace.objects.create(
         slug=slug, name=slug, feed_format=args.format, connector_options=options
     )

@@ -116,6 +116,15 @@ class Shop(index.Indexed, FeedProvenance):
     def get_absolute_url(self):
         return reverse("shops:shop", kwargs={"slug": self.slug})
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # Only what visitors may find is indexed: deactivating a shop removes it.
+        return (
+            super()
+            .get_indexed_objects()
+            .filter(is_active=True, is_hidden=False, duplicate_of__isnull=True)
+        )
+
     @property
     def coordinates(self) -> tuple[float, float] | None:
         """The shop's own position, else its town's."""
@@ -227,6 +236,20 @@ class Product(index.Indexed, FeedProvenance):
 
     def get_absolute_url(self):
         return reverse("shops:product", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return (
+            super()
+            .get_indexed_objects()
+            .filter(
+                is_active=True,
+                is_hidden=False,
+                shop__is_active=True,
+                shop__is_hidden=False,
+                shop__duplicate_of__isnull=True,
+            )
+        )
 
     @property
     def is_listed(self) -> bool:

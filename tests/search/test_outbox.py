@@ -1,0 +1,50 @@
+"""Every change reaches every backend through the outbox, in bulk, deletions included."""
+
+import pytest
+from django.conf import settings
+from wagtail.search.backends import get_search_backend
+
+from search.indexing import drain_outbox, pending_changes
+from search.models import IndexOutbox
+from shops.factories import ProductFactory, ShopFactory
+from shops.models import Product, Shop
+from shops.sync import deactivate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fresh_indexes():
+    for alias in settings.WAGTAILSEARCH_BACKENDS:
+        backend = get_search_backend(alias)
+        for model in (Shop, Product):
+            index = backend.get_index_for_model(model)
+            index.reset()
+            index.add_model(model)
+
+
+def found(alias, words):
+    backend = get_search_backend(alias)
+    if hasattr(backend, "es"):
+        backend.get_index_for_model(Product).refresh()
+    return [p.title for p in backend.search(words, Product.objects.all())]
+
+
+def test_a_save_writes_one_outbox_row_per_backend_in_its_transaction():
+    product = ProductFactory(title="Coffret de macarons de Montmorillon")
+    rows = IndexOutbox.objects.filter(object_id=str(product.pk), content_type__model="product")
+    assert sorted(rows.values_list("backend", flat=True)) == sorted(settings.WAGTAILSEARCH_BACKENDS)
+
+
+def test_deactivated_products_leave_every_index_in_bulk(fresh_indexes):
+    shop = ShopFactory(name="Pâtisserie Girard")
+    products = [ProductFactory(shop=shop, title=f"Coffret de macarons n° {i}") for i in range(3)]
+    drain_outbox()
+    assert pending_changes() == 0
+    for alias in settings.WAGTAILSEARCH_BACKENDS:
+        assert len(found(alias, "macarons")) == 3, alias
+
+    deactivate(Shop.objects.none(), Product.objects.filter(pk__in=[p.pk for p in products[:2]]))
+    assert drain_outbox() == dict.fromkeys(settings.WAGTAILSEARCH_BACKENDS, 2)
+    for alias in settings.WAGTAILSEARCH_BACKENDS:
+        assert found(alias, "macarons") == ["Coffret de macarons n° 2"], alias
