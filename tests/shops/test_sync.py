@@ -233,3 +233,12 @@ def test_the_same_shop_in_two_marketplaces_is_proposed_for_merging(marketplace, 
     proposal.duplicate.refresh_from_db()
     assert proposal.duplicate.duplicate_of == proposal.shop
     assert not proposal.duplicate.is_listed
+
+
+def test_a_feed_with_ten_percent_bad_records_imports_the_other_ninety(marketplace, feed):
+    products = [
+        product(f"p{i}", title="" if i % 10 == 0 else f"Miel de Sologne n° {i}") for i in range(100)
+    ]
+    run = run_import(marketplace, path=feed([shop()], products))
+    assert (run.status, run.created, run.quarantined) == (ImportStatus.PARTIAL, 91, 10)
+    assert QuarantinedRecord.objects.filter(reason="titre manquant").count() == 10
