@@ -56,3 +56,15 @@ class SectionIndexPage(SharedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["children"] = section_children(self)
         return context
+
+
+def hero_image_field():
+    """The main image of an editorial page: optional, kept if the image is deleted."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image principale"),
+    )

@@ -11,11 +11,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import CampaignBodyBlock
-from .base import INTRO_FEATURES, SectionIndexPage, SharedPageMixin
+from .base import INTRO_FEATURES, SectionIndexPage, SharedPageMixin, hero_image_field
 
 
 class CampaignIndexPage(SectionIndexPage):
-    template = SectionIndexPage.template
+    template = SectionIndexPage.template  # Wagtail would derive one per page type
     subpage_types = ["campaigns.CampaignPage"]
 
     class Meta:
@@ -31,14 +31,7 @@ class CampaignStatus(models.TextChoices):
 class CampaignPage(SharedPageMixin, Page):
     start_date = models.DateField(_("début"))
     end_date = models.DateField(_("fin"))
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("image principale"),
-    )
+    hero_image = hero_image_field()
     intro = RichTextField(_("accroche"), blank=True, features=INTRO_FEATURES)
     call_to_action_label = models.CharField(
         _("texte du bouton d'action"), max_length=80, blank=True

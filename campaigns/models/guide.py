@@ -13,11 +13,11 @@ from wagtail.search import index
 
 from .. import queries
 from ..blocks import GuideSelectionBlock
-from .base import INTRO_FEATURES, SectionIndexPage, SharedPageMixin
+from .base import INTRO_FEATURES, SectionIndexPage, SharedPageMixin, hero_image_field
 
 
 class GuideIndexPage(SectionIndexPage):
-    template = SectionIndexPage.template
+    template = SectionIndexPage.template  # Wagtail would derive one per page type
     subpage_types = ["campaigns.SeasonalGuidePage"]
 
     class Meta:
@@ -26,14 +26,7 @@ class GuideIndexPage(SectionIndexPage):
 
 class SeasonalGuidePage(SharedPageMixin, Page):
     season = models.CharField(_("saison"), max_length=60, blank=True, help_text=_("ex. Noël 2026"))
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("image principale"),
-    )
+    hero_image = hero_image_field()
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     selection = StreamField(GuideSelectionBlock(), blank=True, verbose_name=_("sélection"))
 

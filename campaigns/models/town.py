@@ -9,11 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .. import queries
-from .base import BODY_FEATURES, INTRO_FEATURES, SectionIndexPage, SharedPageMixin
+from .base import BODY_FEATURES, INTRO_FEATURES, SectionIndexPage, SharedPageMixin, hero_image_field
 
 
 class TownIndexPage(SectionIndexPage):
-    template = SectionIndexPage.template
+    template = SectionIndexPage.template  # Wagtail would derive one per page type
     subpage_types = ["campaigns.TownPage"]
 
     class Meta:
@@ -24,14 +24,7 @@ class TownPage(SharedPageMixin, Page):
     town = models.ForeignKey(
         "shops.Town", on_delete=models.PROTECT, related_name="+", verbose_name=_("commune")
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("image principale"),
-    )
+    hero_image = hero_image_field()
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
     pickup_information = RichTextField(
         _("informations pratiques pour le retrait"),
