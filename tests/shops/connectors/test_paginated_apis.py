@@ -88,9 +88,9 @@ def test_woocommerce_follows_link_headers_and_yields_each_store_once():
     [
         (Reply(b"oops", status=500), True, "500"),
         (Reply(b"no", status=401), False, "401"),
-        (Reply(b"<html>maintenance</html>", content_type="text/html"), True, "au lieu de JSON"),
-        (Reply(b'{"products": [', headers={}), True, "JSON invalide"),
-        (Reply(b"{}", delay=2), True, "délai dépassé"),
+        (Reply(b"<html>maintenance</html>", content_type="text/html"), True, "not JSON"),
+        (Reply(b'{"products": [', headers={}), True, "invalid JSON"),
+        (Reply(b"{}", delay=2), True, "timeout"),
     ],
     ids=["server-error", "unauthorised", "wrong-content-type", "truncated", "timeout"],
 )
