@@ -34,6 +34,19 @@ requires_redis = needs("Redis", bool(settings.REDIS_URL))
 requires_opensearch = needs("OpenSearch", settings.SEARCH_ENGINE == "opensearch")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def remove_test_indexes():
+    """The run's own indexes are deleted at the end, so runs never pile up in the node."""
+    yield
+    if settings.SEARCH_ENGINE == "opensearch":
+        from search.backends import engine_backend
+
+        es = engine_backend().es
+        names = list(es.indices.get(index=f"{settings.TEST_INDEX_PREFIX}*"))
+        if names:
+            es.indices.delete(index=",".join(names))
+
+
 @pytest.fixture
 def home_page(db):
     from home.site_setup import ensure_site

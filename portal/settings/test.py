@@ -1,5 +1,7 @@
 """The test suite: the services `make test` starts, read from the environment like production."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import CACHES, SEARCH_ENGINE, SEARCH_URL
 from .search import search_backends
@@ -14,5 +16,7 @@ STORAGES = {
 for cache in CACHES.values():
     cache["KEY_PREFIX"] = "ldab-test"
 
-# Tests never touch a developer's indexes.
-WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_ENGINE, SEARCH_URL, "ldab_test_")
+# Tests never touch a developer's indexes, nor those of another test run on the same node.
+# Set in the environment so the Celery worker the tests start uses the same indexes.
+TEST_INDEX_PREFIX = os.environ.setdefault("TEST_SEARCH_INDEX_PREFIX", f"ldab_test_{os.getpid()}_")
+WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_ENGINE, SEARCH_URL, TEST_INDEX_PREFIX)
