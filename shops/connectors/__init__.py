@@ -1,26 +1,40 @@
-"""Feed connectors, one per partner format, chosen by the marketplace's format."""
-
-from importlib import import_module
+"""Feed connectors, one per partner format, chosen by the marketplace's `feed_format`."""
 
 from .base import Connector
+from .csv_mapping import CsvMappingConnector, ShopsCsvConnector
+from .google_merchant import GoogleMerchantXmlConnector
+from .google_merchant_tsv import GoogleMerchantTsvConnector
+from .native_json import NativeJsonConnector
+from .shopify import ShopifyConnector
+from .woocommerce import WooCommerceConnector
 
-MODULES = {
-    "google_merchant": ("google_merchant", "GoogleMerchantXmlConnector"),
-    "google_merchant_tsv": ("google_merchant", "GoogleMerchantTsvConnector"),
-    "shopify": ("shopify", "ShopifyConnector"),
-    "woocommerce": ("woocommerce", "WooCommerceConnector"),
-    "csv": ("csv_mapping", "CsvMappingConnector"),
-    "native_json": ("native_json", "NativeJsonConnector"),
+CONNECTORS: dict[str, type[Connector]] = {
+    connector.format: connector
+    for connector in (
+        GoogleMerchantXmlConnector,
+        GoogleMerchantTsvConnector,
+        ShopifyConnector,
+        WooCommerceConnector,
+        CsvMappingConnector,
+        ShopsCsvConnector,
+        NativeJsonConnector,
+    )
 }
 
 
 class UnknownFormat(KeyError):
-    pass
+    """No connector reads this feed format."""
+
+    def __str__(self) -> str:
+        # KeyError would show the message quoted, as a repr.
+        return str(self.args[0]) if self.args else ""
 
 
 def get_connector(feed_format: str) -> type[Connector]:
     try:
-        module, name = MODULES[feed_format]
-    except KeyError as error:
-        raise UnknownFormat(f"No connector for the feed format {feed_format!r}") from error
-    return getattr(import_module(f"{__name__}.{module}"), name)
+        return CONNECTORS[feed_format]
+    except KeyError:
+        known = ", ".join(sorted(CONNECTORS))
+        raise UnknownFormat(
+            f"aucun connecteur pour le format de flux {feed_format!r} (connus : {known})"
+        ) from None

@@ -1,28 +1,37 @@
-"""The companion shop list of formats that only describe products (GMC, Shopify).
+"""The companion shop list of formats that only describe products (GMC, Shopify, WooCommerce).
 
-A native shop CSV (`shops_csv` columns) given by the connector options `shops_url` or
+A native shop CSV (`shops_csv` columns) named by the connector option `shops_url` or
 `shops_file`, read before the products so that every product finds its shop.
 """
 
 from collections.abc import Iterator
 from pathlib import Path
 
-from .base import Connector
+from .base import Connector, FeedRecord, FeedSource
+from .csv_mapping import ShopsCsvConnector
+from .sources import FileFeedSource, HttpFeedSource
 
 
-def companion_shops(connector: Connector) -> Iterator:
-    from .csv_mapping import ShopsCsvConnector  # noqa: PLC0415 — avoids a cycle
-    from .sources import FileFeedSource, HttpFeedSource  # noqa: PLC0415
-
+def companion_source(connector: Connector) -> FeedSource | None:
     options = connector.options
     if options.get("shops_url"):
-        source = HttpFeedSource(options["shops_url"])
-    elif options.get("shops_file"):
+        url = str(options["shops_url"])
+        if isinstance(connector.source, HttpFeedSource):
+            # Same timeouts and budget as the feed; credentials only to the same host.
+            return connector.source.for_url(url)
+        return HttpFeedSource(url)
+    if options.get("shops_file"):
         path = Path(options["shops_file"])
         # A relative path is read beside the product feed file.
         if not path.is_absolute() and isinstance(connector.source, FileFeedSource):
             path = connector.source.path.parent / path
-        source = FileFeedSource(path)
-    else:
+        return FileFeedSource(path)
+    return None
+
+
+def companion_shops(connector: Connector) -> Iterator[FeedRecord]:
+    source = companion_source(connector)
+    if source is None:
         return
-    yield from ShopsCsvConnector(source, {"encoding": options.get("shops_encoding", "")}).records()
+    options = {"encoding": connector.options.get("shops_encoding", "")}
+    yield from ShopsCsvConnector(source, options).records()

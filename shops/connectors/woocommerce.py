@@ -1,70 +1,107 @@
 """WooCommerce REST API v3 products, including multi-vendor stores (Dokan, WCFM).
 
 Multi-vendor plugins attach a `store` object to each product: it is the shop, yielded the
-first time it is seen. Single-shop stores set the option `default_shop_id` and describe
-the shop in the companion shop list.
+first time it is seen. Single-shop stores set the option `default_shop_id` and may describe
+the shop in a companion shop list (`shops_url` / `shops_file`). Only published products
+are asked for; WordPress HTML-escapes names ("Épicerie &amp; Vins"), which are unescaped.
 """
 
 from collections.abc import Iterator
 
-from .base import Connector, ProductRecord, RejectedRecord, ShopRecord
+from .base import Connector, FeedRecord, ProductRecord, RejectedRecord, ShopRecord
 from .companion import companion_shops
 from .paginated import pages
+from .text import json_excerpt, plain_text
 
 PAGE_SIZE = 100
 AVAILABILITY = {"instock": "in stock", "outofstock": "out of stock", "onbackorder": "preorder"}
+GTIN_LENGTHS = {8, 12, 13, 14}
 
 
-def shop_from_store(store: dict) -> ShopRecord:
+def text(value) -> str:
+    return "" if value is None or isinstance(value, dict | list) else str(value).strip()
+
+
+def store_id(store: dict | None) -> str:
+    if not store:
+        return ""
+    return text(store.get("id") or store.get("vendor_id"))
+
+
+def shop_from_store(shop_id: str, store: dict) -> ShopRecord:
     address = store.get("address") if isinstance(store.get("address"), dict) else {}
-    street = " ".join(filter(None, [address.get("street_1"), address.get("street_2")]))
+    street = ", ".join(filter(None, [text(address.get("street_1")), text(address.get("street_2"))]))
+    # Dokan's `name` is the vendor's own name; the shop's is `shop_name`.
+    name = store.get("shop_name") or store.get("store_name") or store.get("name")
     return ShopRecord(
-        external_id=str(store["id"]),
-        name=store.get("shop_name") or store.get("name") or store.get("store_name") or "",
+        external_id=shop_id,
+        name=plain_text(text(name)),
         address=street,
-        postal_code=str(address.get("zip") or ""),
-        town=address.get("city") or "",
-        url=store.get("url") or store.get("shop_url") or "",
-        phone=str(store.get("phone") or ""),
+        postal_code=text(address.get("zip")),
+        town=plain_text(text(address.get("city"))),
+        url=text(store.get("url") or store.get("shop_url")),
+        phone=text(store.get("phone")),
+        email=text(store.get("email")) if "@" in text(store.get("email")) else "",
     )
+
+
+def gtin(item: dict) -> str:
+    """WooCommerce 9.2+ has a GTIN field; before that, a SKU made of a GTIN's digits."""
+    for value in (item.get("global_unique_id"), item.get("sku")):
+        value = text(value).replace(" ", "")
+        if value.isdigit() and len(value) in GTIN_LENGTHS:
+            return value
+    return ""
+
+
+def names(entries) -> list[str]:
+    if not isinstance(entries, list):
+        return []
+    found = (plain_text(text(e.get("name"))) for e in entries if isinstance(e, dict))
+    return [name for name in found if name]
 
 
 class WooCommerceConnector(Connector):
     format = "woocommerce"
     label = "WooCommerce (API REST)"
 
-    def records(self) -> Iterator:
+    @staticmethod
+    def next_params(page: int, previous: list) -> dict:
+        return {"per_page": PAGE_SIZE, "page": page, "status": "publish"}
+
+    def records(self) -> Iterator[FeedRecord]:
         yield from companion_shops(self)
-        default_shop_id = self.options.get("default_shop_id", "")
+        default_shop_id = str(self.options.get("default_shop_id") or "")
         seen_stores: set[str] = set()
-        for products in pages(self.source, {"per_page": PAGE_SIZE}, None):
+        for products in pages(self.source, self.next_params, None, page_size=PAGE_SIZE):
             for item in products:
-                if not isinstance(item, dict) or not item.get("id"):
+                if not isinstance(item, dict) or item.get("id") in (None, ""):
                     yield RejectedRecord(
-                        "produit WooCommerce sans identifiant", raw=repr(item)[:2000]
+                        "produit WooCommerce sans identifiant", raw=json_excerpt(item)
                     )
                     continue
+                # Dokan sends `"store": []` for a product with no vendor.
                 store = item.get("store") if isinstance(item.get("store"), dict) else None
-                shop_id = str(store["id"]) if store and store.get("id") else default_shop_id
-                if store and shop_id not in seen_stores:
+                shop_id = store_id(store) or default_shop_id
+                if store_id(store) and shop_id not in seen_stores:
                     seen_stores.add(shop_id)
-                    yield shop_from_store(store)
+                    yield shop_from_store(shop_id, store)
                 yield self.product(item, shop_id)
 
     def product(self, item: dict, shop_id: str) -> ProductRecord:
         images = [i for i in item.get("images") or [] if isinstance(i, dict)]
-        categories = [
-            c.get("name", "") for c in item.get("categories") or [] if isinstance(c, dict)
-        ]
+        brands = names(item.get("brands"))
         return ProductRecord(
-            external_id=str(item["id"]),
+            external_id=text(item["id"]),
             shop_external_id=shop_id,
-            title=item.get("name") or "",
-            description=item.get("description") or item.get("short_description") or "",
-            price=str(item.get("price") or item.get("regular_price") or ""),
-            availability=AVAILABILITY.get(item.get("stock_status") or "", ""),
-            image_url=images[0].get("src", "") if images else "",
-            url=item.get("permalink") or "",
-            categories=[c for c in categories if c],
-            gtin=str(item.get("sku") or "") if str(item.get("sku") or "").isdigit() else "",
+            title=plain_text(text(item.get("name"))),
+            description=text(item.get("description")) or text(item.get("short_description")),
+            # `price` is what the shopper pays now: the sale price during a sale.
+            price=text(item.get("price")) or text(item.get("regular_price")),
+            availability=AVAILABILITY.get(text(item.get("stock_status")), ""),
+            image_url=text(images[0].get("src")) if images else "",
+            url=text(item.get("permalink")),
+            categories=names(item.get("categories")),
+            brand=brands[0] if brands else "",
+            gtin=gtin(item),
         )

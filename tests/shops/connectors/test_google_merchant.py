@@ -1,134 +1,244 @@
-"""Google Merchant Center feeds: XML (CDATA, entities, BOM) and TSV, with a companion shop list."""
+"""Google Merchant Center XML feeds: the odd but valid, the rejected, the broken, the huge."""
 
 import tracemalloc
+from datetime import UTC, datetime
 
-from shops.connectors import get_connector
-from shops.connectors.base import FeedUnavailable, ProductRecord, RejectedRecord, ShopRecord
-from shops.connectors.sources import FileFeedSource
+import pytest
 
-SHOPS_CSV = (
-    "external_id,name,siret,address,postal_code,town,insee_code,sectors,description,"
-    "opening_hours,click_and_collect,delivery,pickup_instructions,url,phone,email,website,"
-    "latitude,longitude\n"
-    "macarons-37,Les Macarons de Touraine,,3 place Plumereau,37000,Tours,,Épicerie fine|Pâtisserie,"
-    "<p>Macarons</p>,Mar.–Sam. 9h30–19h,oui,non,,https://tours.example/macarons,,,,47.39,0.68\n"
-)
-XML = """\ufeff<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">
-<channel><title>Tours Shopping</title>
-<item>
-  <g:id>MAC-12</g:id>
-  <g:title><![CDATA[Coffret de 12 macarons « Saveurs de Loire »]]></g:title>
-  <g:description>Framboise &amp; rose, pistache, caramel beurre salé&#8230;</g:description>
-  <g:link>https://tours.example/p/mac-12</g:link>
-  <g:price>18.50 EUR</g:price>
-  <g:sale_price>16.90 EUR</g:sale_price>
-  <g:availability>in stock</g:availability>
-  <g:product_type>Alimentation &gt; Épicerie fine</g:product_type>
-  <g:external_seller_id>macarons-37</g:external_seller_id>
-</item>
-<item><g:title>Sans identifiant</g:title></item>
-<item>
-  <title>Boîte de nougatines</title>
-  <g:id>NOU-1</g:id>
-  <g:price>9.00 EUR</g:price>
-  <g:external_seller_id>macarons-37</g:external_seller_id>
-</item>
-</channel></rss>
-"""
+from shops.connectors.base import FeedUnavailable
+from shops.connectors.google_merchant import product_from_attributes
+from shops.connectors.sources import BytesFeedSource, FileFeedSource, HttpFeedSource
+
+from .conftest import SAMPLES, by_id, products, read, read_until_failure, rejected, shops
+from .feed_server import Answer
+
+RSS_START = '<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel>'
+RSS_END = "</channel></rss>"
 
 
-def read(tmp_path, feed_format, body: bytes, name="feed.xml", **options):
-    (tmp_path / "shops.csv").write_text(SHOPS_CSV, encoding="utf-8")
-    path = tmp_path / name
-    path.write_bytes(body)
-    connector = get_connector(feed_format)(
-        FileFeedSource(path), {"shops_file": "shops.csv", **options}
+def item(external_id: str, title: str = "Sablés de Nançay", **attributes) -> str:
+    xml = f"<item><g:id>{external_id}</g:id><g:title>{title}</g:title>"
+    xml += "".join(f"<g:{name}>{value}</g:{name}>" for name, value in attributes.items())
+    return xml + "</item>"
+
+
+def feed(*items: str) -> bytes:
+    return (RSS_START + "".join(items) + RSS_END).encode("utf-8")
+
+
+def sample_records(**options):
+    source = FileFeedSource(SAMPLES / "google_merchant.xml")
+    return read("google_merchant", source, shops_file="google_merchant_shops.csv", **options)
+
+
+def test_the_companion_shops_come_first_then_every_readable_item():
+    records = sample_records()
+    kinds = [type(record).__name__ for record in records]
+    assert kinds == ["ShopRecord"] * 2 + ["ProductRecord"] * 2 + ["RejectedRecord", "ProductRecord"]
+    macarons, atelier = shops(records)
+    assert (macarons.external_id, macarons.town, macarons.insee_code) == (
+        "maison-du-macaron",
+        "Tours",
+        "37261",
     )
-    return list(connector.records())
+    assert macarons.sectors == ["Épicerie fine", "Pâtisserie"]
+    assert (macarons.click_and_collect, macarons.delivery) == (True, False)
+    assert (atelier.address, atelier.click_and_collect, atelier.delivery) == (
+        "3 place Plumereau, Vieux Tours",
+        True,
+        None,
+    )
 
 
-def test_xml_feed_with_cdata_entities_and_bom(tmp_path):
-    records = read(tmp_path, "google_merchant", XML.encode("utf-8"))
-    shop, first, rejected, second = records
-    assert isinstance(shop, ShopRecord) and shop.sectors == ["Épicerie fine", "Pâtisserie"]
-    assert isinstance(first, ProductRecord)
-    assert first.title == "Coffret de 12 macarons « Saveurs de Loire »"
-    assert first.description == "Framboise & rose, pistache, caramel beurre salé…"
-    assert (first.price, first.shop_external_id) == ("16.90 EUR", "macarons-37")
-    assert first.categories == ["Alimentation > Épicerie fine"]
-    assert isinstance(rejected, RejectedRecord) and "g:id" in rejected.reason
-    assert (second.title, second.description, second.image_url) == ("Boîte de nougatines", "", "")
+def test_cdata_entities_and_the_bom_read_as_the_partner_meant():
+    coffret = by_id(products(sample_records()))["MAC-12"]
+    assert coffret.title == "Coffret de macarons de Montmorillon « Tradition »"
+    assert coffret.description.startswith("<p>Douze macarons moelleux aux amandes, <strong>")
+    assert coffret.url.endswith("/produits/mac-12?utm_source=gmc&utm_medium=flux")
+    assert (coffret.price, coffret.currency, coffret.availability) == (
+        "16.90 EUR",
+        "EUR",
+        "in_stock",
+    )
+    assert coffret.categories == [
+        "Épicerie fine > Biscuits",
+        "Idées cadeaux",
+        "Alimentation, boissons et tabac > Aliments > Pâtisseries",
+    ]
+    assert (coffret.brand, coffret.gtin, coffret.image_url) == (
+        "Biscuiterie de la Gartempe",
+        "3760123450012",
+        "https://img.tours-shopping.example/mac-12.jpg",
+    )
+    assert coffret.shop_external_id == "maison-du-macaron"
 
 
-def test_a_truncated_xml_feed_fails_after_the_items_it_could_read(tmp_path):
-    records = []
-    try:
-        for record in get_connector("google_merchant")(
-            FileFeedSource(write(tmp_path, XML.encode()[:-200])), {}
-        ).records():
-            records.append(record)
-    except FeedUnavailable as error:
-        assert "tronqué" in str(error)
-    else:
-        raise AssertionError("a truncated feed must fail the run")
-    assert [r.external_id for r in records if isinstance(r, ProductRecord)] == ["MAC-12"]
+def test_html_entities_bare_ampersands_and_control_characters_are_mended():
+    jeu = by_id(products(sample_records()))["JEU-7"]
+    assert jeu.title == "Jeu en bois Le Petit Tourangeau"  # a plain RSS <title>
+    assert jeu.description == (
+        "Jeu d’adresse en hêtre massif, fabriqué à Amboise. Sel & poivre,  couleurs & formes."
+    )
+    assert (jeu.price, jeu.availability, jeu.image_url, jeu.categories) == (
+        "34,00 EUR",
+        "out of stock",
+        "",
+        [],
+    )
 
 
-def write(tmp_path, body: bytes):
-    path = tmp_path / "cut.xml"
-    path.write_bytes(body)
-    return path
+def test_g_title_wins_double_escaped_entities_are_unescaped_and_an_old_sale_is_ignored():
+    rillettes = by_id(products(sample_records()))["RIL-3"]
+    assert rillettes.title == "Rillettes de Tours élégantes, bocal 180 g"
+    assert rillettes.price == "7.80 EUR"  # the 2019 sale is over
+    assert rillettes.shop_external_id == ""  # no seller, no default: the sync quarantines it
 
 
-def test_xml_entity_expansion_is_refused(tmp_path):
+def test_an_item_without_id_is_rejected_with_its_excerpt_and_the_rest_reads():
+    (without_id,) = rejected(sample_records())
+    assert without_id.reason == "article sans identifiant (g:id)"
+    assert without_id.raw.startswith("<item")
+    assert "<g:title>Vouvray demi-sec 2022" in without_id.raw
+
+
+def test_default_shop_id_serves_items_without_a_seller():
+    records = sample_records(default_shop_id="tours-shopping")
+    assert by_id(products(records))["RIL-3"].shop_external_id == "tours-shopping"
+    assert by_id(products(records))["MAC-12"].shop_external_id == "maison-du-macaron"
+
+
+def test_an_atom_feed_reads_like_rss():
+    (vinaigre,) = read("google_merchant", FileFeedSource(SAMPLES / "google_merchant_atom.xml"))
+    assert vinaigre.external_id == "VIN-41"  # g:id, not the Atom entry's <id>
+    assert vinaigre.title == "Vinaigre d'Orléans à l'échalote, 50 cl"
+    assert vinaigre.url == "https://www.orleans-boutiques.example/p/vin-41?ref=gmc&lang=fr"
+    assert vinaigre.description == "Vieilli en fûts de chêne selon la méthode orléanaise."
+
+
+def test_html_written_as_elements_in_a_description_is_kept_as_markup():
+    body = feed(item("H-1", description="<p>Cuir <strong>tanné</strong> à Châteauroux</p>"))
+    (product,) = read("google_merchant", BytesFeedSource(body))
+    assert product.description == "<p>Cuir <strong>tanné</strong> à Châteauroux</p>"
+
+
+def test_a_windows_1252_xml_feed_is_decoded_by_its_declaration():
+    body = '<?xml version="1.0" encoding="windows-1252"?>' + RSS_START
+    body += item("W-1", title="Pâté berrichon – 200 g", price="5,50 €") + RSS_END
+    (product,) = read("google_merchant", BytesFeedSource(body.encode("cp1252")))
+    assert (product.title, product.price, product.currency) == (
+        "Pâté berrichon – 200 g",
+        "5,50 €",
+        "EUR",
+    )
+
+
+@pytest.mark.parametrize(
+    ("dates", "price"),
+    [
+        ("2020-01-01T00:00+01:00/2099-12-31T23:59+01:00", "9.00 EUR"),
+        ("2099-01-01T00:00+01:00/2099-12-31T23:59+01:00", "12.00 EUR"),
+        ("2020-01-01/2020-01-31", "12.00 EUR"),
+        ("bientôt", "9.00 EUR"),
+        ("", "9.00 EUR"),
+    ],
+)
+def test_the_sale_price_is_used_within_its_dates(dates, price):
+    values = {
+        "id": "P1",
+        "title": "Nougat de Tours",
+        "price": "12.00 EUR",
+        "sale_price": "9.00 EUR",
+        "sale_price_effective_date": dates,
+    }
+    record = product_from_attributes(values, [], "", now=datetime(2026, 11, 25, tzinfo=UTC))
+    assert record.price == price
+
+
+def test_a_price_in_another_currency_says_so():
+    (product,) = read("google_merchant", BytesFeedSource(feed(item("CH-1", price="15.00 CHF"))))
+    assert product.currency == "CHF"  # the sync refuses it with its own reason
+
+
+def test_a_truncated_feed_fails_retryably_after_the_items_it_could_read():
+    body = feed(item("A-1"), item("A-2"), item("A-3"))
+    records, error = read_until_failure(
+        "google_merchant", BytesFeedSource(body[: body.index(b"<g:id>A-3") + 12])
+    )
+    assert [record.external_id for record in records] == ["A-1", "A-2"]
+    assert isinstance(error, FeedUnavailable) and error.retryable is True
+    assert "tronqué" in str(error)
+
+
+def test_a_feed_broken_mid_stream_fails_for_good_after_the_items_before():
+    body = feed(item("A-1"), "<item><g:id>A-2</g:title></item>", item("A-3"))
+    records, error = read_until_failure("google_merchant", BytesFeedSource(body))
+    assert [record.external_id for record in records] == ["A-1"]
+    assert isinstance(error, FeedUnavailable) and error.retryable is False
+    assert "mal formé" in str(error) and "ligne 1" in str(error)
+
+
+def test_a_feed_cut_by_the_network_fails_retryably(server):
+    body = feed(*(item(f"N-{n}") for n in range(50)))
+    url = server.route("/flux.xml", Answer(body, content_type="application/xml", cut_at=900))
+    records, error = read_until_failure("google_merchant", HttpFeedSource(url))
+    assert records == [] and isinstance(error, FeedUnavailable) and error.retryable is True
+
+
+@pytest.mark.parametrize(
+    ("body", "retryable"),
+    [
+        (b"<!DOCTYPE html><html><body><p>Maintenance</p></body></html>", True),
+        (b"Service Unavailable", True),
+        (b"", True),
+        (b'<?xml version="1.0"?><error><code>403</code></error>', False),
+    ],
+    ids=["html-page", "plain-text", "empty", "other-xml"],
+)
+def test_a_document_that_is_not_a_feed_is_not_read_as_an_empty_feed(body, retryable):
+    records, error = read_until_failure("google_merchant", BytesFeedSource(body))
+    assert records == [] and isinstance(error, FeedUnavailable)
+    assert error.retryable is retryable
+
+
+def test_entity_expansion_is_refused():
     bomb = (
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
-        '<rss xmlns:g="http://base.google.com/ns/1.0"><channel><item><g:id>&lol2;</g:id>'
-        "</item></channel></rss>"
+        + RSS_START
+        + item("&lol2;")
+        + RSS_END
     )
-    try:
-        list(
-            get_connector("google_merchant")(
-                FileFeedSource(write(tmp_path, bomb.encode())), {}
-            ).records()
-        )
-    except Exception as error:  # defusedxml's EntitiesForbidden
-        assert "Entit" in type(error).__name__ or "entit" in str(error)
-    else:
-        raise AssertionError("entities must be refused")
-
-
-def test_tsv_variant(tmp_path):
-    tsv = (
-        "id\ttitle\tdescription\tlink\tprice\tavailability\texternal_seller_id\n"
-        "B-7\tBague argent et pierre de lune\tFaite main à Loches\thttps://t.example/b7\t"
-        "89.00 EUR\tout of stock\tmacarons-37\n"
-    )
-    records = read(tmp_path, "google_merchant_tsv", tsv.encode("utf-8-sig"), name="feed.tsv")
-    product = records[1]
-    assert (product.external_id, product.title, product.availability) == (
-        "B-7",
-        "Bague argent et pierre de lune",
-        "out of stock",
-    )
+    records, error = read_until_failure("google_merchant", BytesFeedSource(bomb.encode()))
+    assert isinstance(error, FeedUnavailable) and error.retryable is False
+    assert "entités" in str(error)
 
 
 def test_memory_stays_flat_on_a_large_feed(tmp_path):
+    """200,000 items (about 45 MB): the peak traced memory is that of a few items."""
     path = tmp_path / "big.xml"
-    item = (
+    template = (
         "<item><g:id>{n}</g:id><g:title>Bougie parfumée n° {n}</g:title>"
-        "<g:description>Cire de soja, parfum lavande de Sologne.</g:description>"
-        "<g:price>12.50 EUR</g:price><g:external_seller_id>s1</g:external_seller_id></item>\n"
+        "<g:description><![CDATA[<p>Cire de soja, lavande de Sologne.</p>]]></g:description>"
+        "<g:price>12.50 EUR</g:price><g:external_seller_id>s{shop}</g:external_seller_id>"
+        "</item>\n"
     )
     with path.open("w", encoding="utf-8") as out:
-        out.write('<rss xmlns:g="http://base.google.com/ns/1.0"><channel>\n')
+        out.write(RSS_START + "\n")
         for n in range(200_000):
-            out.write(item.format(n=n))
-        out.write("</channel></rss>\n")
+            out.write(template.format(n=n, shop=n % 300))
+        out.write(RSS_END)
     tracemalloc.start()
-    count = sum(1 for _ in get_connector("google_merchant")(FileFeedSource(path), {}).records())
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    try:
+        count = 0
+        for _record in read_lazily(FileFeedSource(path)):
+            count += 1
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
     assert count == 200_000
-    assert peak < 20 * 1024 * 1024
+    assert peak < 20 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
+
+
+def read_lazily(source):
+    from shops.connectors import get_connector
+
+    return get_connector("google_merchant")(source, {}).records()
