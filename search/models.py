@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .synonyms import forget_synonym_groups
+
 
 class IndexOutbox(models.Model):
     """A change to an indexed object, written in the transaction that made it.
@@ -27,3 +29,65 @@ class IndexOutbox(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id}"
+
+
+class SynonymGroup(models.Model):
+    """Words shoppers use for the same thing ("jouet, jeu"), kept by editors in the admin.
+
+    A query containing one word of a group also looks for the others (search/synonyms.py),
+    on the engine and on the database fallback alike, from the next search on.
+    """
+
+    terms = models.CharField(
+        _("mots équivalents"),
+        max_length=500,
+        help_text=_("Séparés par des virgules : « bijouterie, bijoutier, joaillier »."),
+    )
+    is_active = models.BooleanField(_("actif"), default=True)
+    note = models.CharField(_("remarque"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("groupe de synonymes")
+        verbose_name_plural = _("synonymes")
+
+    def __str__(self):
+        return self.terms
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        forget_synonym_groups()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        forget_synonym_groups()
+        return result
+
+    @property
+    def term_list(self) -> list[str]:
+        return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+
+class SearchQueryStat(models.Model):
+    """How often a query was typed on a day, and how often it found nothing.
+
+    Only the folded query text and counters: no IP, no user, no time of day, so nothing
+    links a row to a person.
+    """
+
+    day = models.DateField(_("jour"))
+    query = models.CharField(_("recherche"), max_length=200)
+    searches = models.PositiveIntegerField(_("recherches"), default=0)
+    zero_results = models.PositiveIntegerField(_("sans résultat"), default=0)
+
+    class Meta:
+        ordering = ["-day", "-searches"]
+        verbose_name = _("statistique de recherche")
+        verbose_name_plural = _("statistiques de recherche")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "query"], name="unique_query_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.query}"

@@ -1,91 +1,70 @@
-"""The search service: one function that the search page (and later the API) call.
+"""The search service: what the search page, the JSON API and the tests all call.
 
-Asks the configured engine, and the database fallback when the engine is unreachable, in
-which case the results say they may be incomplete.
+It asks the configured engine (OpenSearch, Elasticsearch) and, when the engine does not
+answer, Wagtail's database backend, marking the outcome as possibly incomplete. The
+embedded default has no engine: the database backend answers, and nothing is degraded.
 """
 
 import logging
-from dataclasses import dataclass, field
 
-from django.db.models import Model
-from wagtail.models import Page
+from django.core.cache import cache
 
-from shops.models import Product, Shop, Town
-from shops.queries import listed_shops
-
-from .backends import engine_backend, fallback_backend, uses_external_engine
+from . import analytics, engine, fallback, labels, suggestions, synonyms
+from .backends import uses_external_engine
+from .query import SearchOutcome, SearchQuery
+from .results import outcome_from
 
 logger = logging.getLogger(__name__)
 
-PER_TYPE = {"shop": 12, "product": 24, "page": 6}
+# After a failure the engine is left alone this long, so that a node that hangs does not
+# cost every shopper the client's time-out; the next search after it tries again.
+ENGINE_PAUSE_SECONDS = 15
+ENGINE_PAUSED_KEY = "search:engine-paused"
 
 
-@dataclass
-class SearchRequest:
-    text: str
-    town: Town | None = None
-    kinds: tuple[str, ...] = ("shop", "product", "page")
-    locale_id: int | None = None
+def origin_of(query: SearchQuery) -> tuple[float, float] | None:
+    """Where distances are measured from: the `near` town, else the town filter."""
+    return labels.town_position(query.origin_code) if query.origin_code else None
 
 
-@dataclass
-class SearchResults:
-    request: SearchRequest
-    shops: list[Shop] = field(default_factory=list)
-    products: list[Product] = field(default_factory=list)
-    pages: list[Page] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-    degraded: bool = False
-
-    @property
-    def count(self) -> int:
-        return sum(self.counts.values())
+def query_context(query: SearchQuery) -> dict:
+    return {
+        "origin": origin_of(query),
+        "marketplace_id": labels.marketplace_id(query.marketplace) if query.marketplace else None,
+        "locale_id": labels.locale_id(query.language),
+    }
 
 
-def querysets(request: SearchRequest) -> dict[str, object]:
-    """What each kind is searched in, filtered only on the backends' filter fields.
-
-    Only listed shops and products are indexed (see their `get_indexed_objects`), so no
-    other condition is needed in the engine; `listed` re-checks each hit in case the
-    outbox has not been drained yet.
-    """
-    shops = Shop.objects.select_related("town", "marketplace")
-    products = Product.objects.select_related("shop__town", "marketplace", "sector", "image")
-    if request.town is not None:
-        shops = shops.filter(town_id=request.town.pk)
-        town_shops = list(listed_shops().filter(town=request.town).values_list("pk", flat=True))
-        products = products.filter(shop_id__in=town_shops)
-    pages = Page.objects.live().public().specific()
-    if request.locale_id:
-        pages = pages.filter(locale_id=request.locale_id)
-    available = {"shop": shops, "product": products, "page": pages}
-    return {kind: available[kind] for kind in request.kinds}
+def engine_paused() -> bool:
+    return bool(cache.get(ENGINE_PAUSED_KEY))
 
 
-def listed(kind: str, obj) -> bool:
-    return kind == "page" or obj.is_listed
+def pause_engine() -> None:
+    cache.set(ENGINE_PAUSED_KEY, True, ENGINE_PAUSE_SECONDS)
 
 
-def run_search(backend, request: SearchRequest) -> SearchResults:
-    results = SearchResults(request)
-    for kind, queryset in querysets(request).items():
-        found = backend.search(request.text, queryset)
-        hits: list[Model] = [hit for hit in found[: PER_TYPE[kind]] if listed(kind, hit)]
-        results.counts[kind] = found.count()
-        setattr(results, f"{kind}s", hits)
-    return results
+def find(query: SearchQuery, alternatives: list[str], context: dict) -> SearchOutcome:
+    """One search, engine first; the outcome says which answered."""
+    if uses_external_engine() and not engine_paused():
+        try:
+            answer = engine.search(engine.current_engine(), query, alternatives, **context)
+        except Exception:  # noqa: BLE001 — transport, time-out or missing index: all mean "down"
+            logger.warning("Search engine unavailable: answering from the database", exc_info=True)
+            pause_engine()
+        else:
+            return outcome_from(answer, query)
+    outcome = outcome_from(fallback.search(query, alternatives, **context), query)
+    outcome.answered_by = "database"
+    outcome.degraded = uses_external_engine()
+    return outcome
 
 
-def search(request: SearchRequest) -> SearchResults:
-    if not request.text.strip():
-        return SearchResults(request)
-    try:
-        return run_search(engine_backend(), request)
-    except Exception:
-        if not uses_external_engine():
-            raise
-        # The engine is down: answer from the database, and say so.
-        logger.warning("Search engine unreachable; answering from the database", exc_info=True)
-        results = run_search(fallback_backend(), request)
-        results.degraded = True
-        return results
+def search(query: SearchQuery, *, record: bool = True) -> SearchOutcome:
+    alternatives = synonyms.expand(query.text) if query.text else []
+    context = query_context(query)
+    outcome = find(query, alternatives, context)
+    if not outcome.count:
+        outcome.suggestions = suggestions.for_no_results(query, alternatives, context, find)
+    if record and query.text and query.page == 1:
+        analytics.record_search(query.text, outcome.count)
+    return outcome

@@ -1,20 +1,86 @@
-"""The search page: thin view over search.service."""
+"""The search page: reads the form, calls the search service, renders what it found."""
 
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.shortcuts import render
-from wagtail.models import Locale
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from shops.models import Town
+from shops.queries import listed_shops
 
-from .service import SearchRequest, search
+from . import service
+from .query import MAX_PAGE, SearchQuery
 
-MAX_QUERY_LENGTH = 200
+FACET_LEGENDS = {
+    "type": (_("Type"), "type"),
+    "town": (_("Commune"), "town"),
+    "departement": (_("Département"), "departement"),
+    "sector": (_("Secteur"), "sector"),
+    "marketplace": (_("Place de marché"), "marketplace"),
+    "click_and_collect": (_("Retrait en boutique"), "click_and_collect"),
+}
+SORT_CHOICES = [
+    ("relevance", _("Pertinence")),
+    ("distance", _("Distance")),
+    ("price", _("Prix croissant")),
+    ("-price", _("Prix décroissant")),
+]
+TOWN_CHOICES_KEY = "search:town-choices"
+# Filters chosen from the facets that a new search from the box keeps.
+KEPT_BY_THE_BOX = ("sector", "departement", "marketplace", "type", "click_and_collect")
+
+
+def town_choices() -> list[tuple[str, str]]:
+    """Towns that have at least one listed shop, for the town selector."""
+    choices = cache.get(TOWN_CHOICES_KEY)
+    if choices is None:
+        towns = Town.objects.filter(pk__in=listed_shops().values("town_id")).order_by("name")
+        choices = list(towns.values_list("insee_code", "name"))
+        cache.set(TOWN_CHOICES_KEY, choices, 600)
+    return choices
+
+
+def facet_blocks(outcome, query) -> list[dict]:
+    selected = {
+        "type": query.kind,
+        "town": query.town,
+        "departement": query.departement,
+        "sector": query.sector,
+        "marketplace": query.marketplace,
+        "click_and_collect": "1" if query.click_and_collect else "",
+    }
+    blocks = []
+    for name, values in outcome.facets.items():
+        legend, param = FACET_LEGENDS[name]
+        choices = [(value.value, value.label, value.count) for value in values]
+        blocks.append(
+            {"legend": legend, "param": param, "choices": choices, "selected": selected[name]}
+        )
+    return blocks
 
 
 def search_page(request):
-    text = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
-    town = Town.objects.filter(insee_code=request.GET.get("town", "")).first()
-    locale = Locale.get_active()
-    results = search(SearchRequest(text=text, town=town, locale_id=locale.pk))
-    return render(
-        request, "search/search_page.html", {"results": results, "query": text, "town": town}
-    )
+    query = SearchQuery.from_params(request.GET, language=get_language() or "fr")
+    context = {
+        "query": query,
+        "towns": town_choices(),
+        "sort_choices": SORT_CHOICES,
+        "kept_filters": [
+            (name, request.GET[name]) for name in KEPT_BY_THE_BOX if request.GET.get(name)
+        ],
+        "price_kept_params": [
+            (name, value)
+            for name, value in request.GET.items()
+            if name not in ("price_min", "price_max", "page") and value
+        ],
+    }
+    if query.text or query.has_catalogue_filter or query.kind:
+        outcome = service.search(query)
+        paginator = Paginator(range(min(outcome.count, MAX_PAGE * query.per_page)), query.per_page)
+        context.update(
+            outcome=outcome,
+            page_obj=paginator.get_page(query.page),
+            facet_blocks=facet_blocks(outcome, query),
+        )
+    return render(request, "search/search_page.html", context)

@@ -81,6 +81,10 @@ def celery_worker(django_db_setup, django_db_blocker):
             WORKER_QUEUES,
             "-c",
             "2",
+            # Transactional tests flush the database, which renumbers content types:
+            # a fresh child per task never writes with a stale ContentType cache.
+            "--max-tasks-per-child",
+            "1",
             "--loglevel",
             "WARNING",
             "-n",

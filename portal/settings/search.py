@@ -10,15 +10,38 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .environment import env_str
 
+# Wagtail's backends, with faster document building (search/engine_backends.py).
 ENGINE_BACKENDS = {
-    "opensearch": "wagtail.search.backends.opensearch3",
-    "elasticsearch": "wagtail.search.backends.elasticsearch9",
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "opensearch": "search.engine_backends.OpenSearchBackend",
+    "elasticsearch": "search.engine_backends.Elasticsearch9Backend",
+    "elasticsearch8": "search.engine_backends.Elasticsearch8Backend",
     "database": "wagtail.search.backends.database",
 }
 
+FRENCH_ELISIONS = [
+    "l",
+    "m",
+    "t",
+    "qu",
+    "n",
+    "s",
+    "j",
+    "d",
+    "c",
+    "jusqu",
+    "quoiqu",
+    "lorsqu",
+    "puisqu",
+]
+
 # French analysis for full-text fields: elisions ("l'atelier"), case, accents and light
-# stemming ("fleurs" -> "fleur"). Wagtail's own ngram analysers stay for autocomplete.
+# stemming ("fleurs" -> "fleur"). Typo tolerance is the query's fuzziness (search/engine.py).
+# Editors' synonyms are expanded in the query (search/synonyms.py), not by a synonym filter:
+# OpenSearch without its index-management plugin cannot reload a search analyzer
+# (`_reload_search_analyzers` does not exist there), and expanding the query applies a new
+# synonym at once on every engine and on the database fallback, with no re-index or close.
+# Wagtail's own ngram analysers stay for autocomplete; `autocomplete_search` folds what the
+# shopper types the way `edgengram_analyzer` folded the names.
 FRENCH_INDEX_SETTINGS = {
     "settings": {
         "index": {"max_ngram_diff": 12},
@@ -27,21 +50,7 @@ FRENCH_INDEX_SETTINGS = {
                 "french_elision": {
                     "type": "elision",
                     "articles_case": True,
-                    "articles": [
-                        "l",
-                        "m",
-                        "t",
-                        "qu",
-                        "n",
-                        "s",
-                        "j",
-                        "d",
-                        "c",
-                        "jusqu",
-                        "quoiqu",
-                        "lorsqu",
-                        "puisqu",
-                    ],
+                    "articles": FRENCH_ELISIONS,
                 },
                 "french_light_stemmer": {"type": "stemmer", "language": "light_french"},
             },
@@ -55,6 +64,11 @@ FRENCH_INDEX_SETTINGS = {
                         "asciifolding",
                         "french_light_stemmer",
                     ],
+                },
+                "autocomplete_search": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["french_elision", "lowercase", "asciifolding"],
                 },
             },
         },

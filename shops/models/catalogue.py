@@ -1,5 +1,7 @@
 """Shops and products: imported from partners or added by merchants who join directly."""
 
+import unicodedata
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +41,23 @@ class FeedProvenance(models.Model):
     @property
     def is_imported(self) -> bool:
         return self.marketplace_id is not None
+
+
+def fold_name(name: str) -> str:
+    """Lower case, no accents, single spaces: how a typed name is compared with a shop's."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+# Filter fields that shops and products share under the same names, so that one search
+# spans both indexes with the same facets (town, département, sector), boosts and distance.
+SEARCH_FACET_FIELDS = {
+    "town_code": {},
+    "departement_code": {},
+    "sector_slugs": {},
+    "is_promoted": {"type": "BooleanField"},
+    "location": {"es_extra": {"type": "geo_point"}},
+}
 
 
 class Shop(index.Indexed, FeedProvenance):
@@ -95,6 +114,9 @@ class Shop(index.Indexed, FeedProvenance):
         index.FilterField("is_active"),
         index.FilterField("is_hidden"),
         index.FilterField("is_featured"),
+        *[index.FilterField(name, **options) for name, options in SEARCH_FACET_FIELDS.items()],
+        # The folded name: an exact shop-name match is always the first result.
+        index.FilterField("exact_name"),
     ]
 
     class Meta:
@@ -137,6 +159,33 @@ class Shop(index.Indexed, FeedProvenance):
     @property
     def is_listed(self) -> bool:
         return self.is_active and not self.is_hidden and self.duplicate_of_id is None
+
+    # Values of SEARCH_FACET_FIELDS, for the search index.
+    @property
+    def town_code(self) -> str:
+        return self.town.insee_code
+
+    @property
+    def departement_code(self) -> str:
+        return self.town.departement_id
+
+    @property
+    def sector_slugs(self) -> list[str]:
+        return [sector.slug for sector in self.sectors.all()]
+
+    @property
+    def is_promoted(self) -> bool:
+        # Until campaigns name their featured shops, the editor's "featured" flag stands in.
+        return self.is_featured
+
+    @property
+    def location(self) -> dict | None:
+        coordinates = self.coordinates
+        return {"lat": coordinates[0], "lon": coordinates[1]} if coordinates else None
+
+    @property
+    def exact_name(self) -> str:
+        return fold_name(self.name)
 
 
 class ShopSector(models.Model):
@@ -216,6 +265,8 @@ class Product(index.Indexed, FeedProvenance):
         index.FilterField("price"),
         index.FilterField("is_active"),
         index.FilterField("is_hidden"),
+        index.FilterField("click_and_collect", type="BooleanField"),
+        *[index.FilterField(name, **options) for name, options in SEARCH_FACET_FIELDS.items()],
     ]
 
     class Meta:
@@ -249,8 +300,34 @@ class Product(index.Indexed, FeedProvenance):
                 shop__is_hidden=False,
                 shop__duplicate_of__isnull=True,
             )
+            .select_related("shop__town", "sector")
         )
 
     @property
     def is_listed(self) -> bool:
         return self.is_active and not self.is_hidden and self.shop.is_listed
+
+    # Values of SEARCH_FACET_FIELDS, for the search index: a product is found where its shop is.
+    @property
+    def town_code(self) -> str:
+        return self.shop.town.insee_code
+
+    @property
+    def departement_code(self) -> str:
+        return self.shop.town.departement_id
+
+    @property
+    def sector_slugs(self) -> list[str]:
+        return [self.sector.slug] if self.sector else []
+
+    @property
+    def click_and_collect(self) -> bool:
+        return self.shop.click_and_collect
+
+    @property
+    def is_promoted(self) -> bool:
+        return self.is_featured or self.shop.is_featured
+
+    @property
+    def location(self) -> dict | None:
+        return self.shop.location

@@ -1,0 +1,217 @@
+"""Benchmark: the search API on OpenSearch and on the PostgreSQL fallback, and bulk indexing.
+
+Run by hand, never as a test, against its own database and index prefix (see bench/README.md):
+
+    .venv/bin/python bench/search.py --products 100000
+
+1. Loads the catalogue once (the feed of bench/import_catalogue.py, ~N/17 shops), through
+   the real import: shops and products reach the outbox in bulk.
+2. Bulk indexing: drains the outbox into the engine, then rebuilds the engine's indexes
+   behind their alias; documents per second for each.
+3. Runs a fixed mixed query set (words, towns, sectors, types, sorts; every query with
+   its facets) through the API, on OpenSearch, then with the database backend answering;
+   p50/p95 per engine, and the API's time over the raw engine query's round trip.
+
+Targets (issue 5): p95 ≤ 80 ms on OpenSearch, ≤ 250 ms on the fallback, API ≤ 1.5x the
+raw query, ≥ 3,000 documents/s indexed.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.base")
+os.environ.setdefault("FETCH_PRODUCT_IMAGES", "false")
+os.environ.setdefault("SEARCH_INDEX_PREFIX", "ldab_bench_search_")
+
+# Words of the generated catalogue, towns and sectors: a shopper's mix, with facets always.
+QUERY_SET = [
+    {"q": "miel"},
+    {"q": "chocolat", "town": "37261"},
+    {"q": "confiture fraise"},
+    {"q": "livre", "type": "product"},
+    {"q": "bijoux argent", "sort": "price"},
+    {"q": "savon", "departement": "45"},
+    {"q": "fromage", "sort": "distance", "near": "45234"},
+    {"q": "jouet bois"},
+    {"q": "bougie", "click_and_collect": "1"},
+    {"q": "vin", "sector": "produits-frais"},
+    {"q": "the", "page": "2"},
+    {"q": "chocolatrie"},
+    {"q": "epicerie"},
+    {"q": "fleurs", "sort": "-price"},
+    {"sector": "librairie", "type": "product"},
+    {"town": "45234"},
+    {"q": "sac cuir", "price_max": "50"},
+    {"q": "cafe", "type": "shop"},
+    {"q": "tisane bio"},
+    {"q": "carnet", "sort": "distance", "near": "18033"},
+]
+
+
+def print_rate(label: str, count: int, seconds: float) -> None:
+    print(f"{label}: {count} documents in {seconds:.1f} s = {count / seconds:,.0f}/s")
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def load(products: int, feed_format: str) -> None:
+    from search.indexing import drain_backend
+    from shops.models import Marketplace, Product
+    from shops.pipeline import run_import
+
+    slug = f"bench-{feed_format}-{products}"
+    if Product.objects.filter(marketplace__slug=slug).count() >= products * 0.9:
+        print(f"catalogue already loaded: {Product.objects.count()} products")
+        return
+    folder = Path("/tmp/ldab-bench") / f"{feed_format}-{products}"
+    if not (folder / "options.json").exists():
+        command = [sys.executable, "-m", "shops.demo.generate", "--bench", "--products"]
+        command += [str(products), "--format", feed_format, "--out", str(folder)]
+        subprocess.run(command, check=True, cwd=ROOT)
+    options = json.loads((folder / "options.json").read_text())
+    marketplace, _ = Marketplace.objects.get_or_create(
+        slug=slug, defaults={"name": slug, "feed_format": feed_format, "connector_options": options}
+    )
+    feed = next(p for p in folder.iterdir() if p.name.startswith("feed"))
+    started = time.perf_counter()
+    run_import(marketplace, path=feed)
+    print(f"import: {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    documents = drain_backend("default")
+    seconds = time.perf_counter() - started
+    print_rate("outbox → OpenSearch", documents, seconds)
+    started = time.perf_counter()
+    documents = drain_backend("fallback")
+    seconds = time.perf_counter() - started
+    print_rate("outbox → PostgreSQL fallback", documents, seconds)
+
+
+def requeue() -> None:
+    """Every shop and product through the outbox again, as a full re-import would."""
+    from django.db import transaction
+
+    from search.indexing import drain_backend
+    from search.outbox import record_changes
+    from shops.models import Product, Shop
+
+    with transaction.atomic():
+        for model in (Shop, Product):
+            pks = list(model.get_indexed_objects().values_list("pk", flat=True))
+            record_changes(model, pks)
+    started = time.perf_counter()
+    documents = drain_backend("default")
+    print_rate(
+        "outbox → OpenSearch (everything queued again)", documents, time.perf_counter() - started
+    )
+    drain_backend("fallback")
+
+
+def rebuild() -> None:
+    from search.engine import current_engine
+    from search.rebuild import rebuild_index
+    from shops.models import Product, Shop
+
+    backend = current_engine()
+    for model in (Shop, Product):
+        alias = backend.get_index_for_model(model)
+        started = time.perf_counter()
+        count = rebuild_index(backend, alias, [model], chunk_size=1000)
+        seconds = time.perf_counter() - started
+        print_rate(f"rebuild {model.__name__}", count, seconds)
+
+
+def time_api(client, rounds: int) -> list[float]:
+    timings = []
+    for _ in range(rounds):
+        for params in QUERY_SET:
+            started = time.perf_counter()
+            response = client.get("/api/search/", params)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, response.content[:300]
+    return timings
+
+
+def time_raw(rounds: int) -> list[float]:
+    """The engine's own round trip for the same bodies the API sends (no Django around it)."""
+    from django.utils import translation
+
+    from search import engine, service, synonyms
+    from search.query import SearchQuery
+
+    backend = engine.current_engine()
+    indexes = list(engine.index_names(backend).values())
+    bodies = []
+    with translation.override("fr"):
+        for params in QUERY_SET:
+            query = SearchQuery.from_params(params)
+            alternatives = synonyms.expand(query.text) if query.text else []
+            bodies.append(engine.build_body(query, alternatives, **service.query_context(query)))
+    timings = []
+    for _ in range(rounds):
+        for body in bodies:
+            started = time.perf_counter()
+            engine.run_query(backend, body, indexes)
+            timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def report(label: str, timings: list[float]) -> tuple[float, float]:
+    p50, p95 = statistics.median(timings), percentile(timings, 0.95)
+    print(f"{label}: p50 {p50:.1f} ms, p95 {p95:.1f} ms ({len(timings)} requests)")
+    return p50, p95
+
+
+def queries(rounds: int) -> None:
+    from django.conf import settings
+    from django.test import Client, override_settings
+
+    from shops.models import Product, Shop
+
+    print(f"catalogue: {Shop.objects.count()} shops, {Product.objects.count()} products")
+    client = Client()
+    time_api(client, 2)  # warm-up: caches, connections, the engine's file cache
+    api = report("API on OpenSearch", time_api(client, rounds))
+    time_raw(2)
+    raw = report("raw OpenSearch query", time_raw(rounds))
+    print(f"API / raw: p50 {api[0] / raw[0]:.2f}x, p95 {api[1] / raw[1]:.2f}x")
+    database_only = {"default": settings.WAGTAILSEARCH_BACKENDS["fallback"]}
+    with override_settings(WAGTAILSEARCH_BACKENDS=database_only):
+        time_api(client, 1)
+        report("API on the PostgreSQL fallback", time_api(client, max(1, rounds // 2)))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=100_000)
+    parser.add_argument("--format", default="google_merchant")
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--skip-rebuild", action="store_true")
+    parser.add_argument(
+        "--requeue", action="store_true", help="time the outbox drain of the whole catalogue"
+    )
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    load(args.products, args.format)
+    if args.requeue:
+        requeue()
+    if not args.skip_rebuild:
+        rebuild()
+    queries(args.rounds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""The JSON API of the search: the same service and the same outcome as the page."""
+
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from . import service
+from .autocomplete import autocomplete
+from .openapi import openapi_document
+from .query import InvalidSearch, SearchQuery
+
+JSON_OPTIONS = {"ensure_ascii": False}
+
+
+@require_GET
+def search_api(request):
+    try:
+        query = SearchQuery.from_params(request.GET, language=get_language() or "fr", strict=True)
+    except InvalidSearch as error:
+        errors = {name: str(message) for name, message in error.args[0].items()}
+        return JsonResponse({"errors": errors}, status=400, json_dumps_params=JSON_OPTIONS)
+    outcome = service.search(query)
+    response = JsonResponse(outcome.as_json(), json_dumps_params=JSON_OPTIONS)
+    # Incomplete answers must not outlive the outage in a cache.
+    response["Cache-Control"] = "no-store" if outcome.degraded else "public, max-age=30"
+    return response
+
+
+@require_GET
+@cache_control(public=True, max_age=60)
+def autocomplete_api(request):
+    return JsonResponse(
+        {"results": autocomplete(request.GET.get("q", ""))}, json_dumps_params=JSON_OPTIONS
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def openapi_api(request):
+    server = request.build_absolute_uri(reverse("search_api:search")).rsplit("/api/", 1)[0]
+    return JsonResponse(openapi_document(server), json_dumps_params={**JSON_OPTIONS, "indent": 2})

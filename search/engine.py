@@ -1,0 +1,314 @@
+"""The search as one query to OpenSearch or Elasticsearch, over Wagtail's own indexes.
+
+Wagtail indexes shops, products and pages (through the outbox); this module asks for
+all three at once with the query DSL, because the page needs what Wagtail's search API
+does not expose: facets with counts, highlighting, boosts, distance sort and fuzziness.
+Field names are those of Wagtail's mapping: `<field>_filter` for filter fields,
+`_all_text[_boost_N]` for the full text.
+"""
+
+import json
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from wagtail.models import Page
+
+from shops.models import Product, Shop
+
+from .backends import engine_backend
+from .query import SearchQuery
+from .text import fold
+
+CONTENT_TYPES = {"shop": "shops.Shop", "product": "shops.Product", "page": "wagtailcore.Page"}
+KIND_OF_CONTENT_TYPE = {value: key for key, value in CONTENT_TYPES.items()}
+TEXT_FIELDS = [
+    "_all_text",
+    "_all_text_boost_2_0^2",
+    "_all_text_boost_3_0^3",
+    "_all_text_boost_4_0^4",
+]
+HIGHLIGHTED_FIELDS = ("name", "title")
+MARK_START, MARK_END = "\ue000", "\ue001"  # replaced by <mark> once the text is escaped
+
+# Ranking: text relevance multiplied by these, then the exact shop name above everything.
+PROMOTED_WEIGHT = 1.5
+AVAILABLE_FOR_COLLECTION_WEIGHT = 1.3
+EXACT_NAME_BOOST = 100_000
+
+FACET_FIELDS = {
+    "town": ("town_code_filter", 20),
+    "departement": ("departement_code_filter", 10),
+    "sector": ("sector_slugs_filter", 30),
+    "marketplace": ("marketplace_id_filter", 20),
+}
+
+
+@dataclass
+class HitRef:
+    kind: str
+    pk: int
+    highlight: str = ""
+    distance_km: float | None = None
+
+
+@dataclass
+class RawAnswer:
+    """What an engine (or the database) found, before the objects are loaded."""
+
+    total: int = 0
+    refs: list[HitRef] = field(default_factory=list)
+    kind_counts: dict[str, int] = field(default_factory=dict)
+    facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    price_range: tuple[Decimal, Decimal] | None = None
+    took_ms: float = 0.0
+
+
+_client_cache: dict[str, object] = {}
+
+
+def current_engine():
+    """The engine's backend, built once per configuration: each one opens its own client."""
+    key = json.dumps(settings.WAGTAILSEARCH_BACKENDS["default"], sort_keys=True, default=str)
+    if key not in _client_cache:
+        _client_cache.clear()
+        _client_cache[key] = engine_backend()
+    return _client_cache[key]
+
+
+def index_names(backend) -> dict[str, str]:
+    return {
+        "shop": backend.get_index_for_model(Shop).name,
+        "product": backend.get_index_for_model(Product).name,
+        "page": backend.get_index_for_model(Page).name,
+    }
+
+
+def text_query(alternatives: list[str]) -> dict:
+    """Any alternative (the query or a synonym variant), every word, with typo tolerance."""
+    return {
+        "bool": {
+            "should": [
+                {
+                    "multi_match": {
+                        "query": alternative,
+                        "fields": TEXT_FIELDS,
+                        "operator": "and",
+                        # AUTO: exact under 3 letters, one typo up to 5, two beyond.
+                        "fuzziness": "AUTO",
+                        "prefix_length": 1,
+                    }
+                }
+                for alternative in alternatives
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def visibility_filter(query: SearchQuery, locale_id: int | None) -> dict:
+    """Shops and products are indexed only while listed; pages must be live, in this language."""
+    catalogue = [CONTENT_TYPES[kind] for kind in ("shop", "product")]
+    pages = [
+        {"term": {"_django_content_type": CONTENT_TYPES["page"]}},
+        {"term": {"live_filter": True}},
+    ]
+    if locale_id:
+        pages.append({"term": {"locale_id_filter": locale_id}})
+    return {
+        "bool": {
+            "should": [
+                {"terms": {"_django_content_type": catalogue}},
+                {"bool": {"filter": pages}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def catalogue_filters(query: SearchQuery, marketplace_id: int | None) -> list[dict]:
+    filters = []
+    if query.town:
+        filters.append({"term": {"town_code_filter": query.town}})
+    if query.departement:
+        filters.append({"term": {"departement_code_filter": query.departement}})
+    if query.sector:
+        filters.append({"term": {"sector_slugs_filter": query.sector}})
+    if query.marketplace:
+        # An unknown marketplace slug matches nothing rather than being ignored.
+        filters.append({"term": {"marketplace_id_filter": marketplace_id or 0}})
+    if query.click_and_collect:
+        filters.append({"term": {"click_and_collect_filter": True}})
+    if query.price_min is not None or query.price_max is not None:
+        bounds = {}
+        if query.price_min is not None:
+            bounds["gte"] = float(query.price_min)
+        if query.price_max is not None:
+            bounds["lte"] = float(query.price_max)
+        filters.append({"range": {"price_filter": bounds}})
+    return filters
+
+
+def kind_filter(query: SearchQuery) -> dict:
+    return {"terms": {"_django_content_type": [CONTENT_TYPES[kind] for kind in query.kinds]}}
+
+
+def exact_name_clause(text: str) -> dict:
+    return {
+        "constant_score": {
+            "filter": {"term": {"exact_name_filter": fold(text)}},
+            "boost": EXACT_NAME_BOOST,
+        }
+    }
+
+
+def ranked_text(text_clause: dict) -> dict:
+    return {
+        "function_score": {
+            "query": text_clause,
+            "functions": [
+                {"filter": {"term": {"is_promoted_filter": True}}, "weight": PROMOTED_WEIGHT},
+                {
+                    "filter": {
+                        "bool": {
+                            "filter": [
+                                {"term": {"availability_filter": "in_stock"}},
+                                {"term": {"click_and_collect_filter": True}},
+                            ]
+                        }
+                    },
+                    "weight": AVAILABLE_FOR_COLLECTION_WEIGHT,
+                },
+            ],
+            "score_mode": "multiply",
+            "boost_mode": "multiply",
+        }
+    }
+
+
+def sort_clauses(query: SearchQuery, origin: tuple[float, float] | None) -> list:
+    if query.sort == "distance" and origin:
+        by_key = {
+            "_geo_distance": {
+                "location_filter": {"lat": origin[0], "lon": origin[1]},
+                "order": "asc",
+                "unit": "km",
+                "ignore_unmapped": True,
+            }
+        }
+    elif query.sort in ("price", "-price"):
+        order = "desc" if query.sort == "-price" else "asc"
+        by_key = {"price_filter": {"order": order, "missing": "_last", "unmapped_type": "double"}}
+    else:
+        return ["_score", {"pk": "asc"}]
+    # The score is only the exact-name boost here (the text is a filter): that match stays first.
+    return ["_score", by_key, {"pk": "asc"}]
+
+
+def build_body(
+    query: SearchQuery,
+    alternatives: list[str],
+    *,
+    origin: tuple[float, float] | None = None,
+    marketplace_id: int | None = None,
+    locale_id: int | None = None,
+) -> dict:
+    filters = [visibility_filter(query, locale_id), *catalogue_filters(query, marketplace_id)]
+    by_relevance = query.sort == "relevance" or (query.sort == "distance" and not origin)
+    if not query.text:
+        bool_query = {"filter": filters}
+    elif by_relevance:
+        bool_query = {
+            "must": [ranked_text(text_query(alternatives))],
+            "filter": filters,
+            "should": [exact_name_clause(query.text)],
+        }
+    else:
+        bool_query = {
+            "filter": [text_query(alternatives), *filters],
+            "should": [exact_name_clause(query.text)],
+        }
+    return {
+        "query": {"bool": bool_query},
+        "post_filter": kind_filter(query),
+        "sort": sort_clauses(query, origin),
+        "from": query.offset,
+        "size": query.per_page,
+        "track_total_hits": True,
+        "_source": ["pk", "_django_content_type"],
+        "highlight": {
+            "pre_tags": [MARK_START],
+            "post_tags": [MARK_END],
+            "require_field_match": False,
+            "fields": {name: {"number_of_fragments": 0} for name in HIGHLIGHTED_FIELDS},
+        },
+        "aggs": {
+            "kinds": {
+                "terms": {"field": "_django_content_type", "include": list(CONTENT_TYPES.values())}
+            },
+            "facets": {
+                "filter": kind_filter(query),
+                "aggs": {
+                    **{
+                        name: {"terms": {"field": field_name, "size": size}}
+                        for name, (field_name, size) in FACET_FIELDS.items()
+                    },
+                    "click_and_collect": {"filter": {"term": {"click_and_collect_filter": True}}},
+                    "price": {"stats": {"field": "price_filter"}},
+                },
+            },
+        },
+    }
+
+
+def run_query(backend, body: dict, indexes: list[str]) -> dict:
+    # An index not created yet (no page indexed so far) must not fail the others.
+    index = ",".join(indexes)
+    if getattr(backend, "use_new_elasticsearch_api", False):
+        return backend.es.search(index=index, ignore_unavailable=True, **body)
+    return backend.es.search(index=index, body=body, params={"ignore_unavailable": "true"})
+
+
+def parse(response: dict) -> RawAnswer:
+    answer = RawAnswer(total=response["hits"]["total"]["value"], took_ms=response.get("took", 0))
+    for hit in response["hits"]["hits"]:
+        content_types = hit["_source"]["_django_content_type"]
+        kind = next(KIND_OF_CONTENT_TYPE[ct] for ct in content_types if ct in KIND_OF_CONTENT_TYPE)
+        highlight = next(
+            (
+                hit["highlight"][name][0]
+                for name in HIGHLIGHTED_FIELDS
+                if name in hit.get("highlight", {})
+            ),
+            "",
+        )
+        distance = None
+        if hit.get("sort") and len(hit["sort"]) == 3 and isinstance(hit["sort"][1], float):
+            distance = hit["sort"][1] if hit["sort"][1] != float("inf") else None
+        answer.refs.append(HitRef(kind, int(hit["_source"]["pk"]), highlight, distance))
+    aggregations = response["aggregations"]
+    answer.kind_counts = {
+        KIND_OF_CONTENT_TYPE[bucket["key"]]: bucket["doc_count"]
+        for bucket in aggregations["kinds"]["buckets"]
+    }
+    facets = aggregations["facets"]
+    answer.facet_counts = {
+        name: {str(bucket["key"]): bucket["doc_count"] for bucket in facets[name]["buckets"]}
+        for name in FACET_FIELDS
+    }
+    answer.facet_counts["click_and_collect"] = {"1": facets["click_and_collect"]["doc_count"]}
+    price = facets["price"]
+    if price["count"]:
+        answer.price_range = (Decimal(str(price["min"])), Decimal(str(price["max"])))
+    return answer
+
+
+def search(backend, query: SearchQuery, alternatives: list[str], **context) -> RawAnswer:
+    """One round trip to the engine; raises whatever the client raises when it is unreachable."""
+    body = build_body(query, alternatives, **context)
+    started = time.perf_counter()
+    response = run_query(backend, body, list(index_names(backend).values()))
+    answer = parse(response)
+    answer.took_ms = (time.perf_counter() - started) * 1000
+    return answer

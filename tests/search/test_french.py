@@ -1,0 +1,57 @@
+"""French on the search engine: accents, plurals, elisions, typos and editors' synonyms."""
+
+import pytest
+
+from search import service
+from search.models import SynonymGroup
+from search.query import SearchQuery
+from search.synonyms import expand
+from tests.conftest import requires_opensearch
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text, **params):
+    outcome = service.search(SearchQuery(text=text, **params), record=False)
+    assert not outcome.degraded
+    return [hit.title for hit in outcome.hits]
+
+
+@requires_opensearch
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("epicerie", "Épicerie fine de Tours"),  # case and accents
+        ("ÉPICERIE", "Épicerie fine de Tours"),
+        ("fleurs", "Au jardin fleuri"),  # plural typed, singular in the description
+        ("bouquets", "Bouquet de roses"),
+        ("atelier", "L'Atelier du Bois"),  # elision
+        ("chocolatrie", "Chocolaterie Royale"),  # a typo
+        ("libraire boulevard", "Librairie du Boulevard"),
+    ],
+)
+def test_french_matching(catalogue, typed, expected):
+    assert expected in found(typed)
+
+
+@requires_opensearch
+def test_editor_synonyms_apply_at_the_next_search_without_reindexing(catalogue):
+    assert found("ludique", kind="shop") == []
+    SynonymGroup.objects.create(terms="ludique, jeu de société")
+    assert found("ludique", kind="shop") == ["La Boîte à jeux"]
+    assert found("boutiques ludiques", kind="shop") == []  # every word must still match
+
+
+def test_synonyms_expand_the_query_in_the_singular_and_plural():
+    groups = [["bijouterie", "bijoutier", "joaillier"], ["resto", "restaurant"]]
+    assert expand("Bijouterie Tours", groups) == [
+        "Bijouterie Tours",
+        "bijoutier tours",
+        "joaillier tours",
+    ]
+    assert expand("restos", groups) == ["restos", "restaurant"]
+    assert expand("pain", groups) == ["pain"]
+
+
+def test_seeded_synonym_groups_are_editable_rows():
+    assert SynonymGroup.objects.filter(terms__startswith="jouet").exists()
