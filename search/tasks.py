@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import indexing
+from . import analytics, indexing
 
 
 @shared_task(name="search.tasks.drain_outbox", ignore_result=True)
@@ -13,3 +13,9 @@ def drain_outbox() -> dict:
     backend that is down only delays its own changes, which a later drain applies.
     """
     return indexing.drain_outbox()
+
+
+@shared_task(name="search.tasks.flush_query_counts", ignore_result=True)
+def flush_query_counts() -> int:
+    """Add the search counters buffered in Redis to the database (every minute, by beat)."""
+    return analytics.flush_buffered_counts()

@@ -218,6 +218,7 @@ IMPORT_RETRY_BACKOFF = env_int("IMPORT_RETRY_BACKOFF", 60)
 
 CELERY_BEAT_SCHEDULE = {
     "drain-search-outbox": {"task": "search.tasks.drain_outbox", "schedule": 30.0},
+    "flush-search-query-counts": {"task": "search.tasks.flush_query_counts", "schedule": 60.0},
 }
 
 # The region's goal: 2,000 of its 6,000 shops on the portal.
