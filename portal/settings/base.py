@@ -10,7 +10,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_str
-from .search import configured_engine, search_backends
+from .search import configured_engine, database_search_options, search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -139,7 +139,9 @@ CELERY_TIMEZONE = "Europe/Paris"
 
 SEARCH_ENGINE, SEARCH_URL = configured_engine()
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "ldab_")
-WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_ENGINE, SEARCH_URL, SEARCH_INDEX_PREFIX)
+WAGTAILSEARCH_BACKENDS = search_backends(
+    SEARCH_ENGINE, SEARCH_URL, SEARCH_INDEX_PREFIX, database_search_options(DATABASES["default"])
+)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -76,13 +76,28 @@ FRENCH_INDEX_SETTINGS = {
 }
 
 
-def search_backends(engine: str, url: str, index_prefix: str) -> dict:
+# Created by search/migrations/0005_french_text_search.py on PostgreSQL: French stemming,
+# accents ignored. SQLite's full-text tokenizer already folds accents.
+POSTGRES_TEXT_SEARCH_CONFIG = "french_unaccent"
+
+
+def database_search_options(database: dict) -> dict:
+    if "postgresql" in database["ENGINE"]:
+        return {"SEARCH_CONFIG": POSTGRES_TEXT_SEARCH_CONFIG}
+    return {}
+
+
+def search_backends(engine: str, url: str, index_prefix: str, database_options=None) -> dict:
     try:
         backend = ENGINE_BACKENDS[engine]
     except KeyError as error:
         choices = ", ".join(sorted(ENGINE_BACKENDS))
         raise ImproperlyConfigured(f"SEARCH_ENGINE must be one of {choices}") from error
-    database = {"BACKEND": ENGINE_BACKENDS["database"], "AUTO_UPDATE": False}
+    database = {
+        "BACKEND": ENGINE_BACKENDS["database"],
+        "AUTO_UPDATE": False,
+        **(database_options or {}),
+    }
     if engine == "database":
         return {"default": database}
     if not url:

@@ -3,8 +3,8 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import CACHES, SEARCH_ENGINE, SEARCH_URL
-from .search import search_backends
+from .base import CACHES, DATABASES, SEARCH_ENGINE, SEARCH_URL
+from .search import database_search_options, search_backends
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -19,4 +19,6 @@ for cache in CACHES.values():
 # Tests never touch a developer's indexes, nor those of another test run on the same node.
 # Set in the environment so the Celery worker the tests start uses the same indexes.
 TEST_INDEX_PREFIX = os.environ.setdefault("TEST_SEARCH_INDEX_PREFIX", f"ldab_test_{os.getpid()}_")
-WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_ENGINE, SEARCH_URL, TEST_INDEX_PREFIX)
+WAGTAILSEARCH_BACKENDS = search_backends(
+    SEARCH_ENGINE, SEARCH_URL, TEST_INDEX_PREFIX, database_search_options(DATABASES["default"])
+)

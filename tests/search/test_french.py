@@ -34,6 +34,24 @@ def test_french_matching(catalogue, typed, expected):
     assert expected in found(typed)
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("epicerie", "Épicerie fine de Tours"),
+        ("ÉPICERIE", "Épicerie fine de Tours"),
+        ("bouquets", "Bouquet de roses"),
+        ("atelier", "L'Atelier du Bois"),
+        ("libraire boulevard", "Librairie du Boulevard"),
+    ],
+)
+@pytest.mark.parametrize("on_each_backend", ["database"], indirect=True)
+def test_the_database_backend_ignores_accents_and_stems_french(
+    on_each_backend, catalogue, typed, expected
+):
+    """What shoppers get while the engine is down (no typo tolerance there)."""
+    assert expected in found(typed)
+
+
 @requires_opensearch
 def test_editor_synonyms_apply_at_the_next_search_without_reindexing(catalogue):
     assert found("ludique", kind="shop") == []
