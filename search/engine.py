@@ -85,8 +85,9 @@ def index_names(backend) -> dict[str, str]:
     }
 
 
-def text_query(alternatives: list[str]) -> dict:
-    """Any alternative (the query or a synonym variant), every word, with typo tolerance."""
+def text_query(alternatives: list[str], fuzzy: bool = False) -> dict:
+    """Any alternative (the query or a synonym variant), every word; with typos if `fuzzy`."""
+    tolerance = {"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {}
     return {
         "bool": {
             "should": [
@@ -96,8 +97,7 @@ def text_query(alternatives: list[str]) -> dict:
                         "fields": TEXT_FIELDS,
                         "operator": "and",
                         # AUTO: exact under 3 letters, one typo up to 5, two beyond.
-                        "fuzziness": "AUTO",
-                        "prefix_length": 1,
+                        **tolerance,
                     }
                 }
                 for alternative in alternatives
@@ -213,6 +213,7 @@ def build_body(
     origin: tuple[float, float] | None = None,
     marketplace_id: int | None = None,
     locale_id: int | None = None,
+    fuzzy: bool = False,
 ) -> dict:
     filters = [visibility_filter(query, locale_id), *catalogue_filters(query, marketplace_id)]
     by_relevance = query.sort == "relevance" or (query.sort == "distance" and not origin)
@@ -220,13 +221,13 @@ def build_body(
         bool_query = {"filter": filters}
     elif by_relevance:
         bool_query = {
-            "must": [ranked_text(text_query(alternatives))],
+            "must": [ranked_text(text_query(alternatives, fuzzy))],
             "filter": filters,
             "should": [exact_name_clause(query.text)],
         }
     else:
         bool_query = {
-            "filter": [text_query(alternatives), *filters],
+            "filter": [text_query(alternatives, fuzzy), *filters],
             "should": [exact_name_clause(query.text)],
         }
     return {
@@ -305,10 +306,17 @@ def parse(response: dict) -> RawAnswer:
 
 
 def search(backend, query: SearchQuery, alternatives: list[str], **context) -> RawAnswer:
-    """One round trip to the engine; raises whatever the client raises when it is unreachable."""
-    body = build_body(query, alternatives, **context)
+    """The engine's answer; raises whatever the client raises when it is unreachable.
+
+    Words are matched as typed (stemmed, accents folded) first; only when that finds
+    nothing are typos tolerated, so "chocolatrie" finds "chocolaterie" while "carnet"
+    lists carnets, not every "cornet" and "canne" of the region ahead of them.
+    """
     started = time.perf_counter()
-    response = run_query(backend, body, list(index_names(backend).values()))
-    answer = parse(response)
+    indexes = list(index_names(backend).values())
+    answer = parse(run_query(backend, build_body(query, alternatives, **context), indexes))
+    if not answer.total and query.text:
+        fuzzy = build_body(query, alternatives, fuzzy=True, **context)
+        answer = parse(run_query(backend, fuzzy, indexes))
     answer.took_ms = (time.perf_counter() - started) * 1000
     return answer

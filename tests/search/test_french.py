@@ -7,6 +7,7 @@ from search.models import SynonymGroup
 from search.query import SearchQuery
 from search.synonyms import expand
 from tests.conftest import requires_opensearch
+from tests.search.conftest import index_now
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,18 @@ def found(text, **params):
 )
 def test_french_matching(catalogue, typed, expected):
     assert expected in found(typed)
+
+
+@requires_opensearch
+def test_typos_are_tolerated_only_when_the_words_as_typed_find_nothing(catalogue):
+    from shops.factories import ProductFactory
+
+    shop = catalogue["shops"]["librairie"]
+    ProductFactory(shop=shop, title="Carnet de voyage", sector=shop.sectors.first())
+    ProductFactory(shop=shop, title="Cornet de glace", sector=shop.sectors.first())
+    index_now()
+    assert found("carnet", kind="product") == ["Carnet de voyage"]
+    assert "Carnet de voyage" in found("carnnet", kind="product")
 
 
 @pytest.mark.parametrize(
