@@ -20,3 +20,7 @@ for cache in CACHES.values():
 # Set in the environment so the Celery worker the tests start uses the same indexes.
 TEST_INDEX_PREFIX = os.environ.setdefault("TEST_SEARCH_INDEX_PREFIX", f"ldab_test_{os.getpid()}_")
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_ENGINE, SEARCH_URL, TEST_INDEX_PREFIX)
+
+# Tests share one Redis while each test rolls its database back: a page cached by one test
+# would be served to the next. The page cache's own tests switch it on.
+PAGE_CACHE_ENABLED = False
