@@ -43,7 +43,10 @@ def free_port() -> int:
 
 def collect_static(env: dict) -> None:
     subprocess.run(
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
     )
 
 
