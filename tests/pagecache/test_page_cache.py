@@ -272,3 +272,17 @@ def test_no_cdn_configured_means_no_backend(monkeypatch):
     assert frontend_cache_backends() == {}
     monkeypatch.setenv("FRONTEND_CACHE_URL", "http://127.0.0.1:6081")
     assert frontend_cache_backends()["http"]["LOCATION"] == "http://127.0.0.1:6081"
+
+
+def test_a_password_protected_page_is_never_stored(client, page_cache, town_page):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=town_page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    for _ in range(2):
+        response = client.get(town_page.url)
+        assert response.status_code == 200  # the password form, with this visitor's CSRF token
+        assert "X-Page-Cache" not in response
+        assert "private" in response["Cache-Control"]
+        assert "Les commerces de la ville." not in response.content.decode()
