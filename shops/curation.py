@@ -5,6 +5,7 @@ from django.db import transaction
 from search.outbox import record_changes
 
 from .models import ImportRun, MergeProposal, Product, Shop
+from .signals import announce_catalogue_change
 from .sync import deactivate
 
 
@@ -42,6 +43,7 @@ def merge_shops(proposal: MergeProposal, user) -> None:
     # The sync never writes duplicate_of, so a later import cannot undo the merge.
     duplicate.save(update_fields=["duplicate_of"])
     record_changes(Product, duplicate.products.values_list("pk", flat=True))
+    announce_catalogue_change()
     proposal.status = MergeProposal.Status.MERGED
     proposal.decided_by = user
     proposal.save(update_fields=["status", "decided_by"])

@@ -31,6 +31,7 @@ from .models import (
     ShopSector,
 )
 from .sectors import fold
+from .signals import announce_catalogue_change
 
 logger = logging.getLogger(__name__)
 
@@ -159,6 +160,8 @@ class MarketplaceImport:
         else:
             run.status = ImportStatus.SUCCESS
         run.save()
+        if run.created or run.updated or run.deactivated:
+            announce_catalogue_change()
         return run
 
     def add(self, batch: Batch, record) -> None:
@@ -400,6 +403,8 @@ def deactivate(shops, products) -> int:
             Product.objects.filter(shop_id__in=shop_ids).values_list("pk", flat=True)
         )
         record_changes(Product, sorted(affected))
+        if shop_ids or product_ids:
+            announce_catalogue_change()
     return len(shop_ids) + len(product_ids)
 
 

@@ -10,6 +10,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_str
+from .frontend_cache import frontend_cache_backends
 from .search import configured_engine, database_search_options, search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -24,11 +25,13 @@ INSTALLED_APPS = [
     "shops",
     "campaigns",
     "search",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -54,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,12 +108,21 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # django-redis, for IGNORE_EXCEPTIONS: with Redis down every cache read is a
+            # miss and every write is dropped (logged), so the site runs uncached instead of
+            # failing; Wagtail itself reads the cache on every page (site root paths).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ldab"),
             "TIMEOUT": 300,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -229,3 +242,30 @@ REGION_SHOP_GOAL = env_int("REGION_SHOP_GOAL", 2000)
 PRODUCT_MAX_PRICE = env_int("PRODUCT_MAX_PRICE", 50_000)
 FETCH_PRODUCT_IMAGES = env_bool("FETCH_PRODUCT_IMAGES", True)
 IMAGE_READ_TIMEOUT = env_int("IMAGE_READ_TIMEOUT", 15)
+
+# --- Page cache -----------------------------------------------------------------------
+
+# Anonymous page views are served from the cache (Redis when REDIS_URL is set) for this long,
+# and a CDN may keep them as long (s-maxage); browsers keep them a minute. Publishing a page
+# or importing a catalogue invalidates them at once (pagecache/signals.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+PAGE_CACHE_VIEWS = ["wagtail_serve", "shops:shop", "shops:product"]
+# Never cached, whatever the view: the admins, APIs, documents and the merchants' own space.
+PAGE_CACHE_EXCLUDED_PATHS = [
+    r"^/admin/",
+    r"^/django-admin/",
+    r"^/api/",
+    r"^/documents/",
+    r"^/[a-z]{2}/(espace-commercant|merchant-space|merchants?)/",
+]
+# Saving one of these (in the admin) shows on cached pages: menus, shops, towns, sectors.
+PAGE_CACHE_INVALIDATING_MODELS = [
+    "home.SiteNavigation",
+    "shops.Shop",
+    "shops.Product",
+    "shops.Town",
+    "shops.Sector",
+]
+WAGTAILFRONTENDCACHE = frontend_cache_backends()

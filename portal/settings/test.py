@@ -22,3 +22,7 @@ TEST_INDEX_PREFIX = os.environ.setdefault("TEST_SEARCH_INDEX_PREFIX", f"ldab_tes
 WAGTAILSEARCH_BACKENDS = search_backends(
     SEARCH_ENGINE, SEARCH_URL, TEST_INDEX_PREFIX, database_search_options(DATABASES["default"])
 )
+
+# Tests share one Redis while each test rolls its database back: a page cached by one test
+# would be served to the next. The page cache's own tests switch it on.
+PAGE_CACHE_ENABLED = False

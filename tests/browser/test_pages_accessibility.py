@@ -56,15 +56,14 @@ def page_urls(built):
     from wagtail.models import Locale
 
     english = Locale.objects.get(language_code="en")
+    from django.utils import translation
+
     from shops.queries import listed_shops
 
     shop = listed_shops().first()
-    urls = [
-        "/fr/",
-        "/en/",
-        shop.get_absolute_url(),
-        shop.get_absolute_url().replace("/fr/", "/en/"),
-    ]
+    with translation.override("en"):
+        english_shop_url = shop.get_absolute_url()  # /en/shops/…, the English route
+    urls = ["/fr/", "/en/", shop.get_absolute_url(), english_shop_url]
     for page in (built["campaign"], built["towns"][0], built["guides"][0]):
         urls += [page.url, page.get_translation(english).url]
     return urls

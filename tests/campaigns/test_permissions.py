@@ -92,3 +92,51 @@ def test_town_editor_group_covers_the_english_translation(tours_page):
     group = ensure_town_editor_group(tours_page)
     pages = set(group.page_permissions.values_list("page_id", flat=True))
     assert {tours_page.pk, english.pk} <= pages
+
+
+def test_communications_team_approves_and_the_page_goes_live(
+    client,
+    tours_editor,
+    tours_page,
+    communications_user,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    """The whole review through the real admin views: submit, approve, live (and not stale)."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from pagecache.generation import invalidate_pages
+
+    settings.PAGE_CACHE_ENABLED = True
+    invalidate_pages("test start")
+    visitor = Client()
+    assert visitor.get(tours_page.url)["X-Page-Cache"] == "miss"
+    client.post(
+        f"/admin/pages/{tours_page.pk}/edit/",
+        edit_data(tours_page, title="Tours, ville de commerce", **{"action-submit": "1"}),
+    )
+    state = WorkflowState.objects.get(object_id=str(tours_page.pk))
+    task_state = state.current_task_state
+    assert visitor.get(tours_page.url)["X-Page-Cache"] == "hit"
+
+    reviewer = Client()
+    reviewer.force_login(communications_user)
+    dashboard = reviewer.get("/admin/").content.decode()
+    assert "Tours, ville de commerce" in dashboard  # waiting in the reviewer's task list
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[tours_page.pk, "approve", task_state.pk]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = reviewer.post(approve_url, {"comment": "Parfait."})
+    assert response.status_code in (200, 302)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    tours_page.refresh_from_db()
+    assert tours_page.title == "Tours, ville de commerce" and tours_page.live
+    assert not tours_page.has_unpublished_changes
+    page = visitor.get(tours_page.url)
+    assert page["X-Page-Cache"] == "miss"
+    assert "Tours, ville de commerce" in page.content.decode()
+    settings.PAGE_CACHE_ENABLED = False
+    invalidate_pages("test end")
