@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "shops",
     "campaigns",
     "search",
+    "merchants",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -133,6 +134,7 @@ CELERY_TASK_ROUTES = {
     "shops.tasks.schedule_due_imports": {"queue": "imports"},
     "shops.tasks.fetch_images": {"queue": "images"},
     "search.tasks.*": {"queue": "indexing"},
+    "merchants.tasks.*": {"queue": "mail"},
 }
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "Europe/Paris"
@@ -218,6 +220,8 @@ IMPORT_RETRY_BACKOFF = env_int("IMPORT_RETRY_BACKOFF", 60)
 
 CELERY_BEAT_SCHEDULE = {
     "drain-search-outbox": {"task": "search.tasks.drain_outbox", "schedule": 30.0},
+    "expire-pickup-requests": {"task": "merchants.tasks.expire_pickups", "schedule": 600.0},
+    "purge-shopper-data": {"task": "merchants.tasks.purge_shoppers", "schedule": 86400.0},
 }
 
 # The region's goal: 2,000 of its 6,000 shops on the portal.
@@ -226,3 +230,20 @@ REGION_SHOP_GOAL = env_int("REGION_SHOP_GOAL", 2000)
 PRODUCT_MAX_PRICE = env_int("PRODUCT_MAX_PRICE", 50_000)
 FETCH_PRODUCT_IMAGES = env_bool("FETCH_PRODUCT_IMAGES", True)
 IMAGE_READ_TIMEOUT = env_int("IMAGE_READ_TIMEOUT", 15)
+
+# --- Merchants ------------------------------------------------------------------------
+
+# A pickup request the merchant has not answered within this delay expires, its stock released.
+PICKUP_EXPIRY_HOURS = env_int("PICKUP_EXPIRY_HOURS", 48)
+# Shoppers' names, emails and phones are erased this many days after their request closed.
+SHOPPER_DATA_RETENTION_DAYS = env_int("SHOPPER_DATA_RETENTION_DAYS", 90)
+# How far ahead a shopper may book a pickup slot.
+PICKUP_MAX_DAYS_AHEAD = env_int("PICKUP_MAX_DAYS_AHEAD", 14)
+MERCHANT_PHOTO_MAX_BYTES = env_int("MERCHANT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+# Per-IP limits (django-ratelimit syntax) on sign-up, login and pickup requests.
+MERCHANT_SIGNUP_RATE = env_str("MERCHANT_SIGNUP_RATE", "5/h")
+MERCHANT_LOGIN_RATE = env_str("MERCHANT_LOGIN_RATE", "10/m")
+PICKUP_REQUEST_RATE = env_str("PICKUP_REQUEST_RATE", "10/h")
+# One-time login links are valid this long.
+MERCHANT_LOGIN_LINK_SECONDS = env_int("MERCHANT_LOGIN_LINK_SECONDS", 15 * 60)
+LOGIN_URL = "merchants:login"
