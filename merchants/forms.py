@@ -200,6 +200,9 @@ class ShopForm(OpeningHoursMixin, forms.ModelForm):
     pickup_delay_hours = forms.IntegerField(
         label=_("Délai de préparation (heures)"), min_value=0, max_value=168
     )
+    website = forms.URLField(
+        label=_("Site web"), required=False, max_length=500, assume_scheme="https"
+    )
 
     class Meta:
         from shops.models import Shop  # noqa: PLC0415

@@ -56,7 +56,8 @@ def request_link(request):
             messages.info(
                 request,
                 _(
-                    "Si un compte commerçant correspond à cette adresse, un lien de connexion vient d'y être envoyé."
+                    "Si un compte commerçant correspond à cette adresse, "
+                    "un lien de connexion vient d'y être envoyé."
                 ),
             )
             return redirect("merchants:login")
