@@ -1,4 +1,4 @@
-"""Fixtures of the merchants' tests: merchants with a shop and products, a clean rate-limit cache."""
+"""Fixtures of the merchants' tests: merchants with shops and products, no rate-limit history."""
 
 import pytest
 from django.core.cache import cache
