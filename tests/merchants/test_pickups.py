@@ -1,7 +1,6 @@
 """Click and collect: reserving stock, impossible slots, the merchant's answers, expiry, purge."""
 
 import datetime as dt
-import re
 import threading
 from datetime import timedelta
 
@@ -18,7 +17,6 @@ from merchants.factories import DirectProductFactory, MerchantAccountFactory, Pi
 from merchants.models import PickupRequest
 from search.models import IndexOutbox
 from shops.factories import MarketplaceFactory, ProductFactory, ShopFactory
-from shops.models import Product
 
 PARIS = dt.timezone(dt.timedelta(hours=1))
 
