@@ -125,6 +125,20 @@ class MerchantAccount(models.Model):
         return f"{self.user} → {self.shop}"
 
 
+class ShopViewCount(models.Model):
+    """Views of a shop's page and its products' pages, one row per shop and day."""
+
+    shop = models.ForeignKey(Shop, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["shop", "day"], name="unique_shop_view_day")]
+
+    def __str__(self):
+        return f"{self.shop_id} {self.day}: {self.views}"
+
+
 class PickupRequest(models.Model):
     """A shopper's reservation of products in one shop, paid at pickup."""
 

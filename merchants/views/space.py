@@ -20,6 +20,7 @@ from shops.models import Product
 from .. import pickups
 from ..forms import DeclineForm, ProductForm, ShopForm
 from ..models import PickupRequest
+from ..page_views import views_since
 from ..privacy import delete_merchant, export_merchant
 from ..validation import hours_text
 from .common import base_url
@@ -57,6 +58,7 @@ def dashboard(request, account):
             "figures": figures,
             "product_count": account.shop.products.count(),
             "pending": counts.get(PickupRequest.Status.PENDING, 0),
+            "views_30_days": views_since(account.shop, days=30),
         },
     )
 

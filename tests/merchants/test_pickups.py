@@ -297,3 +297,16 @@ class PickupFuzzTests(HypothesisTestCase):
             assert response.context["form"].errors
         self.product.refresh_from_db()
         assert 0 <= self.product.stock <= 3
+
+
+@pytest.mark.django_db
+def test_product_pages_offer_pickup_or_the_tracked_partner_link(client, account, product):
+    page = client.get(product.get_absolute_url()).text
+    assert f"/fr/commerces/{account.shop.slug}/retrait/" in page
+    imported = ProductFactory(
+        shop=ShopFactory(marketplace=MarketplaceFactory(), external_id="s"),
+        external_id="p",
+        marketplace_url="https://partner.example/p",
+    )
+    page = client.get(imported.get_absolute_url()).text
+    assert f"/fr/produits/{imported.pk}/partenaire/" in page and "/retrait/" not in page

@@ -221,3 +221,15 @@ def test_a_merchant_deletes_their_account_and_direct_shop(merchant_client, accou
     assert not Shop.objects.filter(pk=shop_pk).exists()
     assert not User.objects.filter(pk=user_pk).exists()
     assert not PickupRequest.objects.filter(shop_id=shop_pk).exists()
+
+
+@pytest.mark.django_db
+def test_page_views_of_the_shop_and_its_products_are_counted_for_its_merchant(
+    client, merchant_client, account, product, other_account
+):
+    for _ in range(2):
+        assert client.get(account.shop.get_absolute_url()).status_code == 200
+    assert client.get(product.get_absolute_url()).status_code == 200
+    client.get(other_account.shop.get_absolute_url())
+    dashboard = merchant_client.get("/fr/espace-commercant/")
+    assert re.search(r'data-figure="views">3<', dashboard.text)
