@@ -71,4 +71,11 @@ def decide(request, pk, decision):
             messages.success(request, _("Modifications demandées au commerçant."))
     except applications.WrongState:
         messages.error(request, _("Cette demande a déjà été traitée."))
+    except applications.AlreadyTaken as taken:
+        messages.error(
+            request,
+            _("Cette adresse gère déjà un commerce : demandez au commerçant une autre adresse.")
+            if str(taken) == "email"
+            else _("Ce commerce a déjà son commerçant : la revendication ne peut être confirmée."),
+        )
     return redirect("merchants_queue")

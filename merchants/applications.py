@@ -26,6 +26,10 @@ class WrongState(Exception):
     """The application is no longer in a state that allows this step."""
 
 
+class AlreadyTaken(Exception):
+    """The email already manages a shop, or the claimed shop already has its merchant."""
+
+
 def matching_imported_shop(application: MerchantApplication) -> Shop | None:
     """A marketplace shop with the same SIRET, or the same folded name, address and town."""
     key = shop_match_key(application.business_name, application.address, application.town_id)
@@ -88,7 +92,12 @@ def approve(application: MerchantApplication, editor, message: str, base_url: st
     application = MerchantApplication.objects.select_for_update().get(pk=application.pk)
     if application.status not in (Status.PENDING, Status.CHANGES_REQUESTED):
         raise WrongState(application.status)
+    email = application.email.strip().lower()
+    if MerchantAccount.objects.filter(user__username=email).exists():
+        raise AlreadyTaken("email")
     if application.claim_requested and application.claimed_shop_id:
+        if MerchantAccount.objects.filter(shop_id=application.claimed_shop_id).exists():
+            raise AlreadyTaken("shop")
         shop = application.claimed_shop
     else:
         shop = create_shop(application)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -75,14 +76,26 @@ def use_link(request, token):
     return render(request, "merchants/login_link_use.html")
 
 
+class MerchantPasswordResetForm(PasswordResetForm):
+    def get_users(self, email):
+        # Merchants first log in by link and may never have set a password: they may reset it too.
+        return User.objects.filter(email__iexact=email, is_active=True, merchant__isnull=False)
+
+
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = MerchantPasswordResetForm
     template_name = "merchants/password_reset.html"
     email_template_name = "merchants/emails/password_reset.txt"
     subject_template_name = "merchants/emails/password_reset_subject.txt"
     success_url = reverse_lazy("merchants:password_reset_done")
 
-    def form_valid(self, form):
-        return super().form_valid(form)
+    def post(self, request, *args, **kwargs):
+        if over_limit(request, "merchants:login", settings.MERCHANT_LOGIN_RATE):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, limit_message())
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

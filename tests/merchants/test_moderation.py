@@ -154,3 +154,15 @@ def test_a_decided_application_cannot_be_decided_again(client, editor, applicati
     decide(client, application, "approve")
     application.refresh_from_db()
     assert application.status == "rejected" and not MerchantAccount.objects.exists()
+
+
+def test_an_email_that_already_manages_a_shop_is_refused_clearly(client, editor, application):
+    from merchants.factories import MerchantAccountFactory
+
+    MerchantAccountFactory(user__username="dominique@example.org")
+    client.force_login(editor)
+    response = decide(client, application, "approve")
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "pending"
+    assert "gère déjà un commerce" in client.get("/admin/commercants/").text

@@ -233,3 +233,12 @@ def test_page_views_of_the_shop_and_its_products_are_counted_for_its_merchant(
     client.get(other_account.shop.get_absolute_url())
     dashboard = merchant_client.get("/fr/espace-commercant/")
     assert re.search(r'data-figure="views">3<', dashboard.text)
+
+
+@pytest.mark.django_db
+def test_a_merchant_who_never_set_a_password_can_still_reset_it(client):
+    account = MerchantAccountFactory(user__password=None)
+    account.user.set_unusable_password()
+    account.user.save()
+    client.post("/fr/espace-commercant/mot-de-passe-oublie/", {"email": account.user.email})
+    assert [m.to for m in mail.outbox] == [[account.user.email]]
