@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("shops.urls")),
     path("", include("search.urls")),
     path("", include("campaigns.urls")),
+    path("", include("merchants.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

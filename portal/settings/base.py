@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "campaigns",
     "search",
     "pagecache",
+    "merchants",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "merchants.middleware.ShopViewCounter",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -146,6 +148,7 @@ CELERY_TASK_ROUTES = {
     "shops.tasks.schedule_due_imports": {"queue": "imports"},
     "shops.tasks.fetch_images": {"queue": "images"},
     "search.tasks.*": {"queue": "indexing"},
+    "merchants.tasks.*": {"queue": "mail"},
 }
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "Europe/Paris"
@@ -234,6 +237,8 @@ IMPORT_RETRY_BACKOFF = env_int("IMPORT_RETRY_BACKOFF", 60)
 CELERY_BEAT_SCHEDULE = {
     "drain-search-outbox": {"task": "search.tasks.drain_outbox", "schedule": 30.0},
     "flush-search-query-counts": {"task": "search.tasks.flush_query_counts", "schedule": 60.0},
+    "expire-pickup-requests": {"task": "merchants.tasks.expire_pickups", "schedule": 600.0},
+    "purge-shopper-data": {"task": "merchants.tasks.purge_shoppers", "schedule": 86400.0},
 }
 
 # The region's goal: 2,000 of its 6,000 shops on the portal.
@@ -269,3 +274,19 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "shops.Sector",
 ]
 WAGTAILFRONTENDCACHE = frontend_cache_backends()
+# --- Merchants ------------------------------------------------------------------------
+
+# A pickup request the merchant has not answered within this delay expires, its stock released.
+PICKUP_EXPIRY_HOURS = env_int("PICKUP_EXPIRY_HOURS", 48)
+# Shoppers' names, emails and phones are erased this many days after their request closed.
+SHOPPER_DATA_RETENTION_DAYS = env_int("SHOPPER_DATA_RETENTION_DAYS", 90)
+# How far ahead a shopper may book a pickup slot.
+PICKUP_MAX_DAYS_AHEAD = env_int("PICKUP_MAX_DAYS_AHEAD", 14)
+MERCHANT_PHOTO_MAX_BYTES = env_int("MERCHANT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+# Per-IP limits (django-ratelimit syntax) on sign-up, login and pickup requests.
+MERCHANT_SIGNUP_RATE = env_str("MERCHANT_SIGNUP_RATE", "5/h")
+MERCHANT_LOGIN_RATE = env_str("MERCHANT_LOGIN_RATE", "10/m")
+PICKUP_REQUEST_RATE = env_str("PICKUP_REQUEST_RATE", "10/h")
+# One-time login links are valid this long.
+MERCHANT_LOGIN_LINK_SECONDS = env_int("MERCHANT_LOGIN_LINK_SECONDS", 15 * 60)
+LOGIN_URL = "merchants:login"

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 
 from campaigns.demo import build_demo_pages
 from home.site_setup import ensure_site
+from merchants.demo import DEMO_EMAIL, build_demo_merchant
 from search.indexing import drain_outbox
 from shops.demo.loader import import_demo_marketplaces
 
@@ -28,6 +29,8 @@ class Command(BaseCommand):
                 f"{run.unchanged} unchanged, {run.quarantined} quarantined"
             )
         build_demo_pages()
+        merchant_password = os.environ.get("DEMO_MERCHANT_PASSWORD") or secrets.token_urlsafe(9)
+        build_demo_merchant(merchant_password)
         drain_outbox()
         password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(9)
         admin, _ = get_user_model().objects.get_or_create(
@@ -41,4 +44,8 @@ class Command(BaseCommand):
                 "\nDemo ready: http://127.0.0.1:8000/fr/  —  admin: "
                 f"http://127.0.0.1:8000/admin/  login {ADMIN_USERNAME} / {password}\n"
             )
+        )
+        self.stdout.write(
+            "Demo merchant: http://127.0.0.1:8000/fr/espace-commercant/  "
+            f"login {DEMO_EMAIL} / {merchant_password}\n"
         )
