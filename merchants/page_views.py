@@ -1,24 +1,56 @@
-"""Daily counts of views of a shop's pages, for the figures of the merchant's space."""
+"""Daily counts of views of a shop's pages, for the figures of the merchant's space.
 
+A view is counted by the page's address (a shop's slug, a product's id), in Redis
+(portal/daily_counts.py); the periodic move turns addresses into shops, in bulk.
+"""
+
+import datetime
+from collections import Counter
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from portal.daily_counts import DailyCounts
+from shops.models import Product, Shop
+
 from .models import ShopViewCount
 
 
-def record_view(shop_id: int) -> None:
-    today = timezone.localdate()
-    if ShopViewCount.objects.filter(shop_id=shop_id, day=today).update(views=F("views") + 1):
+def add_views(day: datetime.date, shop_id: int, views: int) -> None:
+    if ShopViewCount.objects.filter(shop_id=shop_id, day=day).update(views=F("views") + views):
         return
     try:
         with transaction.atomic():
-            ShopViewCount.objects.create(shop_id=shop_id, day=today, views=1)
+            ShopViewCount.objects.create(shop_id=shop_id, day=day, views=views)
     except IntegrityError:
-        # Another request created today's row first: count on it.
-        ShopViewCount.objects.filter(shop_id=shop_id, day=today).update(views=F("views") + 1)
+        # Another request created this day's row first: count on it.
+        ShopViewCount.objects.filter(shop_id=shop_id, day=day).update(views=F("views") + views)
+
+
+def apply_views(day: datetime.date, counts: dict[str, int]) -> None:
+    """Fields are "shop:<slug>" and "product:<id>"; pages deleted since are not counted."""
+    slugs = {field[5:]: n for field, n in counts.items() if field.startswith("shop:")}
+    products = {
+        int(field[8:]): n
+        for field, n in counts.items()
+        if field.startswith("product:") and field[8:].isdigit()
+    }
+    per_shop = Counter()
+    for slug, shop_id in Shop.objects.filter(slug__in=slugs).values_list("slug", "pk"):
+        per_shop[shop_id] += slugs[slug]
+    for pk, shop_id in Product.objects.filter(pk__in=products).values_list("pk", "shop_id"):
+        per_shop[shop_id] += products[pk]
+    for shop_id, views in per_shop.items():
+        add_views(day, shop_id, views)
+
+
+page_views = DailyCounts("shop-page-views", apply_views)
+
+
+def record_view(kind: str, identifier: str) -> None:
+    page_views.add({f"{kind}:{identifier}": 1})
 
 
 def views_since(shop, days: int) -> int:

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import pickups
+from . import page_views, pickups
 
 
 @shared_task
@@ -13,3 +13,9 @@ def expire_pickups() -> int:
 @shared_task
 def purge_shoppers() -> int:
     return pickups.purge_shoppers()
+
+
+@shared_task(ignore_result=True)
+def move_page_views() -> int:
+    """Add the shop page views counted in Redis to the merchants' figures."""
+    return page_views.page_views.move_to_database()

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so that shop pages it answers are counted too.
+    "merchants.middleware.ShopViewCounter",
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -67,7 +69,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "merchants.middleware.ShopViewCounter",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -148,6 +149,7 @@ CELERY_TASK_ROUTES = {
     "shops.tasks.schedule_due_imports": {"queue": "imports"},
     "shops.tasks.fetch_images": {"queue": "images"},
     "search.tasks.*": {"queue": "indexing"},
+    # Expiry and purge send the shoppers' emails.
     "merchants.tasks.*": {"queue": "mail"},
 }
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
@@ -239,6 +241,7 @@ CELERY_BEAT_SCHEDULE = {
     "flush-search-query-counts": {"task": "search.tasks.flush_query_counts", "schedule": 60.0},
     "expire-pickup-requests": {"task": "merchants.tasks.expire_pickups", "schedule": 600.0},
     "purge-shopper-data": {"task": "merchants.tasks.purge_shoppers", "schedule": 86400.0},
+    "move-shop-page-views": {"task": "merchants.tasks.move_page_views", "schedule": 300.0},
 }
 
 # The region's goal: 2,000 of its 6,000 shops on the portal.

@@ -9,6 +9,8 @@ from django.core import mail
 
 from merchants.factories import DirectProductFactory, MerchantAccountFactory, PickupRequestFactory
 from merchants.models import PickupRequest
+from merchants.page_views import page_views, views_since
+from pagecache.generation import invalidate_pages
 from search.models import IndexOutbox
 from shops.factories import MarketplaceFactory, ProductFactory, ShopFactory
 from shops.models import Product, Shop
@@ -227,12 +229,28 @@ def test_a_merchant_deletes_their_account_and_direct_shop(merchant_client, accou
 def test_page_views_of_the_shop_and_its_products_are_counted_for_its_merchant(
     client, merchant_client, account, product, other_account
 ):
+    page_views.forget_pending()
     for _ in range(2):
         assert client.get(account.shop.get_absolute_url()).status_code == 200
     assert client.get(product.get_absolute_url()).status_code == 200
     client.get(other_account.shop.get_absolute_url())
+    client.get(account.shop.get_absolute_url().replace("/fr/commerces/", "/en/shops/"))
+    page_views.move_to_database()  # what beat runs every five minutes
     dashboard = merchant_client.get("/fr/espace-commercant/")
-    assert re.search(r'data-figure="views">3<', dashboard.text)
+    assert re.search(r'data-figure="views">4<', dashboard.text)
+
+
+@pytest.mark.django_db
+def test_views_answered_by_the_page_cache_are_counted(client, settings, account):
+    settings.PAGE_CACHE_ENABLED = True
+    invalidate_pages("test start")
+    page_views.forget_pending()
+    url = account.shop.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    page_views.move_to_database()
+    invalidate_pages("test end")
+    assert views_since(account.shop, days=1) == 2
 
 
 @pytest.mark.django_db

@@ -12,8 +12,9 @@ from shops.models import Product, Shop
 
 INDEXED_MODELS = (Shop, Product, Page)
 # Other test modules reset the test indexes while they run: these tests keep their own,
-# except those that need the Celery worker, which writes to the configured ones.
-OWN_INDEX_PREFIX = "ldab_test_search_"
+# except those that need the Celery worker, which writes to the configured ones. Under the
+# run's prefix, so that concurrent runs never share them and the session deletes them.
+OWN_INDEX_PREFIX = f"{settings.TEST_INDEX_PREFIX}search_"
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,7 @@ from shops.pipeline import run_import
 from tests.conftest import requires_opensearch, requires_postgres, requires_redis
 from tests.shops.feeds import product, shop, write_native_feed
 
-from .conftest import refresh_indexes
+from .conftest import OWN_INDEX_PREFIX, refresh_indexes
 
 ROOT = Path(__file__).resolve().parents[2]
 OPENSEARCH = ROOT / "deploy" / "opensearch" / "opensearch.sh"
@@ -141,4 +141,4 @@ def test_a_rebuild_while_shoppers_search_gives_no_error(own_indexes, empty_index
     assert {outcome.count for outcome in outcomes} == {40}
     assert not any(outcome.degraded for outcome in outcomes)
     assert reconcile() == 0
-    assert settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] == "ldab_test_search_"
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] == OWN_INDEX_PREFIX
