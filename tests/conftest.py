@@ -132,6 +132,8 @@ def reference_data(request):
     if not (marker and marker.kwargs.get("transaction")):
         return
     request.getfixturevalue("_django_db_helper")
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
 
     from shops.models import Departement, Sector, Town
@@ -142,3 +144,12 @@ def reference_data(request):
     if not Page.objects.exists():
         locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    # wagtail-localize creates this permission in a data migration, not from a model's Meta.
+    translation_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.get_or_create(
+        content_type=translation_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
