@@ -62,11 +62,19 @@ def run_import(
 
 
 @contextlib.contextmanager
-def import_lock(marketplace_id: int) -> Iterator[bool]:
-    """One run at a time per marketplace; the lock expires if its holder dies."""
+def import_lock(marketplace_id: int, owner: str | None = None) -> Iterator[bool]:
+    """One run at a time per marketplace; the lock expires if its holder dies.
+
+    `owner` is the Celery task id: a message delivered again after its worker was killed
+    (acks_late) carries the same id, so it takes over the dead run's lock at once instead
+    of being skipped until the lock expires, which would lose that run.
+    """
     key = f"import-lock:{marketplace_id}"
-    token = uuid.uuid4().hex
+    token = owner or uuid.uuid4().hex
     acquired = cache.add(key, token, timeout=settings.IMPORT_LOCK_SECONDS)
+    if not acquired and owner and cache.get(key) == owner:
+        cache.set(key, token, timeout=settings.IMPORT_LOCK_SECONDS)
+        acquired = True
     try:
         yield acquired
     finally:

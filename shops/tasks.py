@@ -32,7 +32,7 @@ def import_marketplace(self, marketplace_id: int) -> dict:
     marketplace = Marketplace.objects.get(pk=marketplace_id)
     if not marketplace.is_active:
         return {"skipped": "inactive"}
-    with import_lock(marketplace_id) as acquired:
+    with import_lock(marketplace_id, owner=self.request.id) as acquired:
         if not acquired:
             logger.info("Import of %s already running; skipped", marketplace.slug)
             return {"skipped": "already running"}
