@@ -10,9 +10,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 from .connectors import get_connector
-from .models import ImportRun, Marketplace
+from .models import ImportRun, ImportStatus, Marketplace
 from .sync import MarketplaceImport
 
 
@@ -80,3 +81,13 @@ def import_lock(marketplace_id: int, owner: str | None = None) -> Iterator[bool]
     finally:
         if acquired and cache.get(key) == token:
             cache.delete(key)
+
+
+def close_interrupted_runs(marketplace: Marketplace) -> int:
+    """Runs left "running" by a killed worker, closed as failed. Call it holding the lock:
+    then no other run of this marketplace can be alive."""
+    return ImportRun.objects.filter(marketplace=marketplace, status=ImportStatus.RUNNING).update(
+        status=ImportStatus.FAILED,
+        finished_at=timezone.now(),
+        errors="Import interrompu (processus arrêté) ; relancé.",
+    )

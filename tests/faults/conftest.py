@@ -141,6 +141,16 @@ class Worker:
             "the private Celery worker",
         )
 
+    def revive(self) -> bool:
+        """What the process supervisor does (compose `restart: unless-stopped`, systemd
+        `Restart=always`): start again a worker that exited. Celery's worker exits when the
+        broker vanishes while it acknowledges a late task (kombu: "'NoneType' object has no
+        attribute 'hostname'"), so production must run it supervised."""
+        if self.process.poll() is None:
+            return False
+        self.start()
+        return True
+
     def kill(self) -> None:
         """SIGKILL to the whole worker: the main process and the child running the task."""
         stop(self.process, signal.SIGKILL)
