@@ -134,12 +134,15 @@ class Worker:
             env=service_env(self.redis_url, **self.env),
             start_new_session=True,
         )
-        app = celery_app(self.redis_url)
-        wait_for(
-            lambda: self.process.poll() is None and bool(app.control.ping(timeout=0.5)),
-            60,
-            "the private Celery worker",
-        )
+        wait_for(self.answers, 60, "the private Celery worker")
+
+    def answers(self) -> bool:
+        if self.process.poll() is not None:
+            return False
+        try:
+            return bool(celery_app(self.redis_url).control.ping(timeout=0.5))
+        except Exception:  # noqa: BLE001 — a broker still restarting: ask again
+            return False
 
     def revive(self) -> bool:
         """What the process supervisor does (compose `restart: unless-stopped`, systemd
