@@ -36,13 +36,15 @@ def web(home_page):
 
     def up():
         try:
-            return requests.get(f"{url}/healthz", timeout=2).status_code < 500
-        except requests.ConnectionError:
+            return requests.get(f"{url}/healthz", timeout=10).status_code < 500
+        except requests.RequestException:
             return False
 
-    wait_for(up, 60, "gunicorn")
-    yield url
-    stop(server)
+    try:
+        wait_for(up, 60, "gunicorn")
+        yield url
+    finally:
+        stop(server)
 
 
 @pytest.fixture
@@ -80,16 +82,16 @@ def allow_connections(admin) -> None:
     admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
 
 
-def test_dropped_connections_are_replaced_before_the_next_request(web, admin_connection):
+def test_dropped_connections_give_a_503_page_then_the_site_recovers(web, admin_connection):
+    """One test (one gunicorn, one home page): a transactional test's flush removes the
+    permissions the home page set-up needs, so a second one could not set it up again."""
     assert requests.get(f"{web}/fr/", timeout=10).status_code == 200
-    # The persistent connection of the gunicorn worker is cut between two requests.
+    # The persistent connection of the gunicorn worker is cut between two requests:
+    # CONN_HEALTH_CHECKS replaces it before use, the shopper sees nothing.
     assert drop_site_connections(admin_connection, refuse_new=False) >= 1
-    response = requests.get(f"{web}/fr/", timeout=10)
-    assert response.status_code == 200, "CONN_HEALTH_CHECKS must replace the dead connection"
-
-
-def test_an_unreachable_database_gives_a_503_page_then_the_site_recovers(web, admin_connection):
     assert requests.get(f"{web}/fr/", timeout=10).status_code == 200
+
+    # Cut again, new connections refused for a while: a 503 page, never a 500.
     try:
         drop_site_connections(admin_connection, refuse_new=True)
         down = requests.get(f"{web}/fr/", timeout=10)
