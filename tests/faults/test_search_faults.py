@@ -133,6 +133,8 @@ def test_an_opensearch_node_killed_during_indexing_catches_up_after_its_restart(
                 drain_backend("default", batch_size=100, max_batches=1)
         except Exception as error:  # noqa: BLE001 — the node is being killed
             failures.append(error)
+        finally:
+            connection.close()  # this thread's own database connection
 
     drainer = threading.Thread(target=drain)
     drainer.start()
