@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from search.indexing import drain_backend, pending_changes
