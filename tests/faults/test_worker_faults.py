@@ -91,7 +91,7 @@ def test_a_hanging_feed_times_out_and_retries_without_delaying_other_marketplace
     ):
         hanging = MarketplaceFactory(name="Bloquée", feed_url=f"{server.base_url}/hangs.json")
         other = MarketplaceFactory(name="Fluide", feed_url=f"{server.base_url}/ok.json")
-        worker = start_worker(FEED_READ_TIMEOUT=3, FEED_MAX_SECONDS=6)
+        worker = start_worker(FEED_READ_TIMEOUT=8, FEED_MAX_SECONDS=12)
         app = celery_app(worker.redis_url)
         hanging_result = app.send_task(IMPORT, [hanging.pk], queue="imports")
         wait_for(lambda: server.hits.get("/hangs.json"), 30, "the hanging feed to be asked")
