@@ -113,7 +113,8 @@ def service_env(redis_url: str, **extra) -> dict:
 
 def celery_app(redis_url: str) -> Celery:
     """A client of the private broker, to send tasks the way beat and the admin do."""
-    return Celery("faults", broker=redis_url, backend=redis_url)
+    # Not the current app: the project's shared tasks must keep the suite's broker.
+    return Celery("faults", broker=redis_url, backend=redis_url, set_as_current=False)
 
 
 class Worker:
