@@ -41,3 +41,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A database outage answers 503 with templates/503.html (portal/errors.py).
+handler500 = "portal.errors.server_error"

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 from .connectors import get_connector
-from .models import ImportRun, Marketplace
+from .models import ImportRun, ImportStatus, Marketplace
 from .sync import MarketplaceImport
 
 
@@ -62,13 +63,31 @@ def run_import(
 
 
 @contextlib.contextmanager
-def import_lock(marketplace_id: int) -> Iterator[bool]:
-    """One run at a time per marketplace; the lock expires if its holder dies."""
+def import_lock(marketplace_id: int, owner: str | None = None) -> Iterator[bool]:
+    """One run at a time per marketplace; the lock expires if its holder dies.
+
+    `owner` is the Celery task id: a message delivered again after its worker was killed
+    (acks_late) carries the same id, so it takes over the dead run's lock at once instead
+    of being skipped until the lock expires, which would lose that run.
+    """
     key = f"import-lock:{marketplace_id}"
-    token = uuid.uuid4().hex
+    token = owner or uuid.uuid4().hex
     acquired = cache.add(key, token, timeout=settings.IMPORT_LOCK_SECONDS)
+    if not acquired and owner and cache.get(key) == owner:
+        cache.set(key, token, timeout=settings.IMPORT_LOCK_SECONDS)
+        acquired = True
     try:
         yield acquired
     finally:
         if acquired and cache.get(key) == token:
             cache.delete(key)
+
+
+def close_interrupted_runs(marketplace: Marketplace) -> int:
+    """Runs left "running" by a killed worker, closed as failed. Call it holding the lock:
+    then no other run of this marketplace can be alive."""
+    return ImportRun.objects.filter(marketplace=marketplace, status=ImportStatus.RUNNING).update(
+        status=ImportStatus.FAILED,
+        finished_at=timezone.now(),
+        errors="Import interrompu (processus arrêté) ; relancé.",
+    )

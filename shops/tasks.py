@@ -7,7 +7,7 @@ from django.conf import settings
 
 from .images import fetch_product_image
 from .models import ImportStatus, Marketplace, Product
-from .pipeline import import_lock, run_import
+from .pipeline import close_interrupted_runs, import_lock, run_import
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +32,11 @@ def import_marketplace(self, marketplace_id: int) -> dict:
     marketplace = Marketplace.objects.get(pk=marketplace_id)
     if not marketplace.is_active:
         return {"skipped": "inactive"}
-    with import_lock(marketplace_id) as acquired:
+    with import_lock(marketplace_id, owner=self.request.id) as acquired:
         if not acquired:
             logger.info("Import of %s already running; skipped", marketplace.slug)
             return {"skipped": "already running"}
+        close_interrupted_runs(marketplace)
         run = run_import(marketplace)
     # Eager tasks (the demo) cannot wait for a retry: the failed run is recorded, that is all.
     retryable = run.status == ImportStatus.FAILED and getattr(run, "retryable", False)

@@ -20,6 +20,7 @@
 #   OPENSEARCH_USER            account the node runs as when started by root;
 #                              default opensearch (created if missing)
 #   OPENSEARCH_START_TIMEOUT   seconds to wait for yellow, default 120
+#   OPENSEARCH_START_GRACE     seconds before a missing pid file means the node died, default 10
 #   MVN                        Maven command, default mvn
 set -euo pipefail
 
@@ -30,6 +31,7 @@ TRANSPORT_PORT="${OPENSEARCH_TRANSPORT_PORT:-9360}"
 HEAP="${OPENSEARCH_HEAP:-512m}"
 SERVICE_USER="${OPENSEARCH_USER:-opensearch}"
 START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-120}"
+START_GRACE="${OPENSEARCH_START_GRACE:-10}"
 MVN="${MVN:-mvn}"
 URL="http://127.0.0.1:${PORT}"
 MODULES=(lang-painless analysis-common)
@@ -229,7 +231,8 @@ wait_for_yellow() {
             return 0
         fi
         # Started by us and already dead: no point waiting for the timeout.
-        if [[ ${1:-} == ours ]] && ! node_pid >/dev/null && ((SECONDS > ${2:-0} + 10)); then
+        # The pid file appears only once the JVM is up: on a loaded machine, wait longer.
+        if [[ ${1:-} == ours ]] && ! node_pid >/dev/null && ((SECONDS > ${2:-0} + START_GRACE)); then
             log "error: OpenSearch exited during start-up"
             log_tail
             return 1

@@ -106,6 +106,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 for _database in DATABASES.values():
     _database["ATOMIC_REQUESTS"] = True
 
+# A read replica for listings and the search fallback (portal/replica.py), when there is one.
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    # Only reads go there: no request transaction; the tests use the primary's connection.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"]
+    MIDDLEWARE.append("portal.replica.ReplicaReadsMiddleware")
+
 REDIS_URL = env_str("REDIS_URL")
 
 if REDIS_URL:

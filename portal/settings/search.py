@@ -8,7 +8,7 @@ engine.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .environment import env_str
+from .environment import env_int, env_str
 
 # Wagtail's backends, with faster document building (search/engine_backends.py).
 ENGINE_BACKENDS = {
@@ -110,7 +110,7 @@ def search_backends(engine: str, url: str, index_prefix: str, database_options=N
             "TIMEOUT": 5,
             "AUTO_UPDATE": False,
             "ATOMIC_REBUILD": True,
-            "INDEX_SETTINGS": FRENCH_INDEX_SETTINGS,
+            "INDEX_SETTINGS": cluster_index_settings(FRENCH_INDEX_SETTINGS),
         },
         # Answers when the engine is unreachable (see search/service.py).
         "fallback": database,
@@ -119,3 +119,20 @@ def search_backends(engine: str, url: str, index_prefix: str, database_options=N
 
 def configured_engine() -> tuple[str, str]:
     return env_str("SEARCH_ENGINE", "database").lower(), env_str("SEARCH_URL")
+
+
+def cluster_index_settings(index_settings: dict) -> dict:
+    """Shards and replicas of every index, from SEARCH_SHARDS and SEARCH_REPLICAS.
+
+    Unset, the engine's defaults apply. A cluster of three nodes: 1 shard (the catalogue is
+    small; see docs/deployment.md) and 1 or 2 replicas, so a node can die without a red index.
+    """
+    shards, replicas = env_int("SEARCH_SHARDS", 0), env_int("SEARCH_REPLICAS", -1)
+    if not shards and replicas < 0:
+        return index_settings
+    index = dict(index_settings["settings"]["index"])
+    if shards:
+        index["number_of_shards"] = shards
+    if replicas >= 0:
+        index["number_of_replicas"] = replicas
+    return {**index_settings, "settings": {**index_settings["settings"], "index": index}}

@@ -8,7 +8,7 @@ from tqdm import tqdm
 
 from shops.models import Marketplace
 from shops.models.imports import FEED_FORMATS
-from shops.pipeline import NoFeedSource, import_lock, run_import
+from shops.pipeline import NoFeedSource, close_interrupted_runs, import_lock, run_import
 
 FORMATS = [code for code, _label in FEED_FORMATS]
 
@@ -43,6 +43,7 @@ class Command(BaseCommand):
         with import_lock(marketplace.pk) as acquired:
             if not acquired:
                 raise CommandError(f"An import of {slug} is already running.")
+            close_interrupted_runs(marketplace)
             try:
                 run = run_import(marketplace, path=file, progress=bar.update)
             except NoFeedSource as error:
