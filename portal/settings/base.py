@@ -7,6 +7,7 @@ the database search backend, Celery tasks run eagerly, an in-memory cache.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_str
@@ -24,6 +25,9 @@ INSTALLED_APPS = [
     "shops",
     "campaigns",
     "search",
+    "syndication",
+    "opendata",
+    "reporting",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -218,6 +222,11 @@ IMPORT_RETRY_BACKOFF = env_int("IMPORT_RETRY_BACKOFF", 60)
 
 CELERY_BEAT_SCHEDULE = {
     "drain-search-outbox": {"task": "search.tasks.drain_outbox", "schedule": 30.0},
+    # Every morning, before newspapers and re-users fetch them.
+    "export-open-data": {
+        "task": "opendata.tasks.export_directory",
+        "schedule": crontab(hour=4, minute=30),
+    },
 }
 
 # The region's goal: 2,000 of its 6,000 shops on the portal.

@@ -1,0 +1,47 @@
+"""Tags editorial pages use to advertise their oEmbed endpoint, feeds and embed snippets."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def oembed_discovery(context, page):
+    """<link> elements that let a newspaper's CMS embed this page from its URL alone."""
+    request = context["request"]
+    url = page.get_full_url(request)
+    links = []
+    for kind in ("json", "xml"):
+        endpoint = request.build_absolute_uri(
+            reverse("syndication:oembed") + "?" + urlencode({"url": url, "format": kind})
+        )
+        links.append(
+            format_html(
+                '<link rel="alternate" type="{}" href="{}" title="{}">',
+                f"application/{kind}+oembed" if kind == "json" else "text/xml+oembed",
+                endpoint,
+                page.title,
+            )
+        )
+    return format_html("{}\n  {}", *links)
+
+
+@register.inclusion_tag("syndication/embed_snippet.html", takes_context=True)
+def embed_snippet(context, page, kind):
+    """The code a newspaper copies to embed this page's widget."""
+    request = context["request"]
+    from django.templatetags.static import static
+
+    widget = request.build_absolute_uri(reverse(f"syndication:{kind}_widget", args=[page.pk]))
+    script = request.build_absolute_uri(static("syndication/embed.js"))
+    return {"widget": widget, "script": script, "title": page.title}
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    """A full address: links in a widget leave the newspaper's page for the portal."""
+    return context["request"].build_absolute_uri(path)
