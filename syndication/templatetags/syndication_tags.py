@@ -45,3 +45,15 @@ def embed_snippet(context, page, kind):
 def absolute(context, path):
     """A full address: links in a widget leave the newspaper's page for the portal."""
     return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag
+def short_link_for(page):
+    """The short link of a page or of its source-language original, or None."""
+    from ..models import ShortLink
+
+    return (
+        ShortLink.objects.filter(page__translation_key=page.translation_key)
+        .order_by("created_at")
+        .first()
+    )

@@ -55,6 +55,7 @@ def test_english_widget_is_translated(client, guide):
     response = client.get(f"/en/widgets/guide/{guide.pk}/")
     assert response.status_code == 200
     assert '<html lang="en">' in response.content.decode()
+    assert "See the whole guide" in response.content.decode()
 
 
 def test_search_widget_is_restricted_to_its_town(client, catalogue, search_indexes):
@@ -78,3 +79,10 @@ def test_search_widget_is_restricted_to_its_town(client, catalogue, search_index
 def test_unknown_widgets_are_404(client, guide):
     assert client.get("/fr/widgets/guide/999999/").status_code == 404
     assert client.get(f"/fr/widgets/campagne/{guide.pk}/").status_code == 404
+
+
+def test_guide_page_offers_newspapers_the_short_link_and_embed_code(client, guide):
+    html = client.get(guide.url).content.decode()
+    assert 'href="/g/noel-tours"' in html
+    assert f"/fr/widgets/guide/{guide.pk}/" in html
+    assert "/static/syndication/embed.js" in html
