@@ -28,7 +28,6 @@ from .visits import record_visit
 
 OEMBED_WIDTH = 600
 OEMBED_HEIGHT = 520
-OEMBED_MIN_SIZE = 200
 
 
 @require_safe
@@ -84,9 +83,10 @@ def _size(request, name, default):
     value = request.GET.get(name, "")
     if not value:
         return default
-    if not value.isdigit():
+    if not value.isdigit() or int(value) == 0:
         raise ValueError(name)
-    return max(OEMBED_MIN_SIZE, min(default, int(value)))
+    # The specification: the embed must never exceed what the consumer asked for.
+    return min(default, int(value))
 
 
 @require_safe

@@ -57,3 +57,24 @@ def short_link_for(page):
         .order_by("created_at")
         .first()
     )
+
+
+@register.simple_tag
+def feed_links(kind, slug=""):
+    """<link> elements to a page's RSS and Atom feeds: guides, campaigns, a town's or a sector's
+    new shops."""
+    names = {
+        "guides": "guides",
+        "campaigns": "campaigns",
+        "town": "town_shops",
+        "sector": "sector_shops",
+    }
+    args = [slug] if slug else []
+    rss = reverse(f"syndication:{names[kind]}_rss", args=args)
+    atom = reverse(f"syndication:{names[kind]}_atom", args=args)
+    return format_html(
+        '<link rel="alternate" type="application/rss+xml" href="{}" title="RSS">\n  '
+        '<link rel="alternate" type="application/atom+xml" href="{}" title="Atom">',
+        rss,
+        atom,
+    )

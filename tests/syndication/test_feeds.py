@@ -61,3 +61,18 @@ def test_new_shops_per_town_and_sector(client, catalogue, extension, version):
 
 def test_unknown_town_feed_is_404(client, db):
     assert client.get("/fr/flux/communes/atlantide.rss").status_code == 404
+
+
+def test_pages_advertise_their_feeds(client, guide, sections, catalogue):
+    import re
+
+    from campaigns.factories import TownPageFactory
+    from campaigns.models import TownIndexPage
+
+    town_page = TownPageFactory(parent=sections[TownIndexPage], town=town("37261"))
+    for page, version in [(guide, "rss20"), (town_page, "rss20")]:
+        html = client.get(page.url).content.decode()
+        found = re.search(r'<link rel="alternate" type="application/rss\+xml" href="([^"]+)"', html)
+        assert_valid(parse(client, found.group(1)), version)
+    html = client.get(town_page.url).content.decode()
+    assert f"/fr/flux/communes/{town('37261').slug}.atom" in html

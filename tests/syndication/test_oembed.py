@@ -32,6 +32,8 @@ def test_maxwidth_and_maxheight_are_respected(client, guide):
     assert data["width"] <= 320
     assert data["height"] <= 240
     assert 'width="320"' in data["html"]
+    tiny = oembed(client, f"http://testserver{guide.url}", maxwidth=120, maxheight=90).json()
+    assert (tiny["width"], tiny["height"]) == (120, 90)
 
 
 def test_xml_response_has_the_same_fields(client, guide):
