@@ -24,6 +24,10 @@ pytestmark = [
 
 @pytest.fixture
 def guide():
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
     from campaigns.factories import SeasonalGuidePageFactory
     from campaigns.models import GuideIndexPage
     from campaigns.structure import ensure_sections
@@ -31,6 +35,10 @@ def guide():
     from shops.factories import ProductFactory, ShopFactory, town
     from shops.models import Sector
 
+    # A transactional test run before this one flushed the permissions that post_migrate creates.
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
     sections = ensure_sections(ensure_site())
     toys = Sector.objects.get(slug="jouets")
     products = [
