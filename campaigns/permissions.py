@@ -60,6 +60,8 @@ def ensure_communications_group() -> Group:
         _permission("wagtail_localize", "submit_translation"),
         *Permission.objects.filter(content_type__app_label="home", codename__endswith="navigation"),
         *Permission.objects.filter(content_type__app_label="wagtailredirects"),
+        # The region's results (reporting/): merchants, partners, search, visits, pickups.
+        _permission("reporting", "view_dashboard"),
     )
     # Granted on the tree's root, so every language's pages are covered.
     _grant_pages(group, Page.get_first_root_node(), PUBLISHER_PAGE_PERMISSIONS)

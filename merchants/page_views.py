@@ -8,25 +8,13 @@ import datetime
 from collections import Counter
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
-from portal.daily_counts import DailyCounts
+from portal.daily_counts import DailyCounts, add_to_row
 from shops.models import Product, Shop
 
 from .models import ShopViewCount
-
-
-def add_views(day: datetime.date, shop_id: int, views: int) -> None:
-    if ShopViewCount.objects.filter(shop_id=shop_id, day=day).update(views=F("views") + views):
-        return
-    try:
-        with transaction.atomic():
-            ShopViewCount.objects.create(shop_id=shop_id, day=day, views=views)
-    except IntegrityError:
-        # Another request created this day's row first: count on it.
-        ShopViewCount.objects.filter(shop_id=shop_id, day=day).update(views=F("views") + views)
 
 
 def apply_views(day: datetime.date, counts: dict[str, int]) -> None:
@@ -43,7 +31,7 @@ def apply_views(day: datetime.date, counts: dict[str, int]) -> None:
     for pk, shop_id in Product.objects.filter(pk__in=products).values_list("pk", "shop_id"):
         per_shop[shop_id] += products[pk]
     for shop_id, views in per_shop.items():
-        add_views(day, shop_id, views)
+        add_to_row(ShopViewCount, {"shop_id": shop_id, "day": day}, views=views)
 
 
 page_views = DailyCounts("shop-page-views", apply_views)

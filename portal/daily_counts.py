@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 import redis
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,23 @@ def redis_client() -> redis.Redis | None:
             settings.REDIS_URL, socket_timeout=1, socket_connect_timeout=1
         )
     return _clients[settings.REDIS_URL]
+
+
+def add_to_row(model, keys: dict, **amounts: int) -> None:
+    """Add `amounts` to the row of `model` matching `keys`, creating it the first time.
+
+    Safe when several processes add at once: the model has a unique constraint on `keys`.
+    """
+    rows = model.objects.filter(**keys)
+    changes = {name: F(name) + amount for name, amount in amounts.items()}
+    if rows.update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**keys, **amounts)
+    except IntegrityError:
+        # Another process created the row first.
+        rows.update(**changes)
 
 
 class DailyCounts:

@@ -26,6 +26,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("shops.api_urls")),
     path("api/", include("search.api_urls")),
+    path("", include("syndication.urls")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:
@@ -38,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("campaigns.urls")),
     path("", include("merchants.urls")),
+    path("", include("syndication.site_urls")),
+    path("", include("opendata.site_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

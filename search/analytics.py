@@ -7,31 +7,13 @@ Requests only count in Redis (portal/daily_counts.py); the rows are updated ever
 
 import datetime
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
-from portal.daily_counts import DailyCounts
+from portal.daily_counts import DailyCounts, add_to_row
 
 from .models import SearchQueryStat
 from .text import MAX_QUERY_LENGTH, fold
-
-
-def add_counts(day: datetime.date, query: str, searches: int, zero_results: int) -> None:
-    changes = {
-        "searches": F("searches") + searches,
-        "zero_results": F("zero_results") + zero_results,
-    }
-    if SearchQueryStat.objects.filter(day=day, query=query).update(**changes):
-        return
-    try:
-        with transaction.atomic():
-            SearchQueryStat.objects.create(
-                day=day, query=query, searches=searches, zero_results=zero_results
-            )
-    except IntegrityError:
-        # Another request created this day's row first.
-        SearchQueryStat.objects.filter(day=day, query=query).update(**changes)
 
 
 def apply_counts(day: datetime.date, counts: dict[str, int]) -> None:
@@ -39,7 +21,12 @@ def apply_counts(day: datetime.date, counts: dict[str, int]) -> None:
     for field, searches in counts.items():
         if field.startswith("s:"):
             query = field[2:]
-            add_counts(day, query, searches, counts.get(f"z:{query}", 0))
+            add_to_row(
+                SearchQueryStat,
+                {"day": day, "query": query},
+                searches=searches,
+                zero_results=counts.get(f"z:{query}", 0),
+            )
 
 
 query_counts = DailyCounts("search-queries", apply_counts)

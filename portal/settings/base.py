@@ -7,6 +7,7 @@ the database search backend, Celery tasks run eagerly, an in-memory cache.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_str
@@ -27,6 +28,9 @@ INSTALLED_APPS = [
     "search",
     "pagecache",
     "merchants",
+    "syndication",
+    "opendata",
+    "reporting",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -254,6 +258,12 @@ CELERY_BEAT_SCHEDULE = {
     "expire-pickup-requests": {"task": "merchants.tasks.expire_pickups", "schedule": 600.0},
     "purge-shopper-data": {"task": "merchants.tasks.purge_shoppers", "schedule": 86400.0},
     "move-shop-page-views": {"task": "merchants.tasks.move_page_views", "schedule": 300.0},
+    "move-partner-visits": {"task": "syndication.tasks.move_visit_counts", "schedule": 60.0},
+    # Every morning, before newspapers and re-users fetch them.
+    "export-open-data": {
+        "task": "opendata.tasks.export_directory",
+        "schedule": crontab(hour=4, minute=30),
+    },
 }
 
 # The region's goal: 2,000 of its 6,000 shops on the portal.
