@@ -27,8 +27,7 @@ pytestmark = pytest.mark.django_db
 def figures(home_page):
     toys = Sector.objects.get(slug="jouets")
     books = Sector.objects.get(slug="librairie")
-    for _ in range(3):
-        ShopFactory(town=town("37261"), sectors=[toys])
+    shops = [ShopFactory(town=town("37261"), sectors=[toys]) for _ in range(3)]
     ShopFactory(town=town("45234"), sectors=[toys, books])
     ShopFactory(town=town("45234"), is_hidden=True, sectors=[toys])
     halles = MarketplaceFactory(name="Halles en ligne")
@@ -46,7 +45,7 @@ def figures(home_page):
         record_search(text, results)
     flush_buffered_counts()
     for status in ["pending", "pending", "ready", "collected"]:
-        PickupRequestFactory(status=status)
+        PickupRequestFactory(shop=shops[0], status=status)
     partner = Partner.objects.create(name="La République du Centre", slug="rep-centre")
     visit_counts.forget_pending()
     for _ in range(5):
