@@ -10,11 +10,13 @@ from . import service
 from .autocomplete import autocomplete
 from .openapi import openapi_document
 from .query import InvalidSearch, SearchQuery
+from .rate_limits import rate_limited
 
 JSON_OPTIONS = {"ensure_ascii": False}
 
 
 @require_GET
+@rate_limited("search-api")
 def search_api(request):
     try:
         query = SearchQuery.from_params(request.GET, language=get_language() or "fr", strict=True)
@@ -29,6 +31,7 @@ def search_api(request):
 
 
 @require_GET
+@rate_limited("autocomplete")
 @cache_control(public=True, max_age=60)
 def autocomplete_api(request):
     return JsonResponse(

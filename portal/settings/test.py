@@ -20,3 +20,7 @@ for cache in CACHES.values():
 # Set in the environment so the Celery worker the tests start uses the same indexes.
 TEST_INDEX_PREFIX = os.environ.setdefault("TEST_SEARCH_INDEX_PREFIX", f"ldab_test_{os.getpid()}_")
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_ENGINE, SEARCH_URL, TEST_INDEX_PREFIX)
+
+# The suite calls the search API far more often than a visitor may: rate limits are switched on
+# by the tests that check them (tests/search/test_rate_limits.py).
+RATELIMIT_ENABLE = False
