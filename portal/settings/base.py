@@ -250,6 +250,10 @@ SEARCH_RATE_LIMITS = {
 # unset, REMOTE_ADDR.
 RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
 
+# Admin avatars are never fetched from Gravatar: that would send a hash of each editor's address
+# to a third party (and break the admin's image policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # Browser features no page uses, refused for us and for the frames we embed.
 PERMISSIONS_POLICY_DENIED = [
     "accelerometer",
