@@ -82,3 +82,23 @@ def test_production_adds_hsts(client, settings, home_page):
     settings.SECURE_HSTS_PRELOAD = True
     response = client.get("/fr/", secure=True)
     assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
+
+
+def test_a_form_posted_without_its_csrf_token_is_refused(db, home_page):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    get_user_model().objects.create_superuser("root", "root@example.org", "pw-root-csrf")
+    client = Client(enforce_csrf_checks=True)
+    refused = client.post("/admin/login/", {"username": "root", "password": "pw-root-csrf"})
+    assert refused.status_code == 403
+    form = client.get("/admin/login/")
+    accepted = client.post(
+        "/admin/login/",
+        {
+            "username": "root",
+            "password": "pw-root-csrf",
+            "csrfmiddlewaretoken": form.context["csrf_token"],
+        },
+    )
+    assert accepted.status_code == 302
