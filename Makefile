@@ -39,6 +39,7 @@ services:
 
 test: $(VENV)/.installed services
 	set -a && source $(TEST_ENV) && set +a && $(BIN)/ruff check . && \
+	  $(BIN)/python deploy/ci/audit_dependencies.py && \
 	  $(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test && \
 	  $(BIN)/pytest
 

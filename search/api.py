@@ -11,6 +11,7 @@ from . import service
 from .autocomplete import autocomplete
 from .openapi import openapi_document
 from .query import InvalidSearch, SearchQuery
+from .rate_limits import rate_limited
 
 JSON_OPTIONS = {"ensure_ascii": False}
 
@@ -19,6 +20,7 @@ JSON_OPTIONS = {"ensure_ascii": False}
 # trips to PostgreSQL fewer per request.
 @transaction.non_atomic_requests
 @require_GET
+@rate_limited("search-api")
 def search_api(request):
     try:
         query = SearchQuery.from_params(request.GET, language=get_language() or "fr", strict=True)
@@ -34,6 +36,7 @@ def search_api(request):
 
 @transaction.non_atomic_requests
 @require_GET
+@rate_limited("autocomplete")
 @cache_control(public=True, max_age=60)
 def autocomplete_api(request):
     return JsonResponse(

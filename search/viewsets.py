@@ -4,11 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from shops.choosers import ManagersOnlyChooserViewSet
+
 from .models import SynonymGroup
 
 
 class SynonymGroupViewSet(SnippetViewSet):
     model = SynonymGroup
+    chooser_viewset_class = ManagersOnlyChooserViewSet
     icon = "search"
     menu_label = _("Synonymes de recherche")
     menu_order = 290

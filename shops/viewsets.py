@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import ManagersOnlyChooserViewSet
 from .forms import ImportedRecordForm
 from .models import (
     ImportRun,
@@ -134,6 +135,7 @@ class MarketplaceViewSet(SnippetViewSet):
 
 class ImportRunViewSet(SnippetViewSet):
     model = ImportRun
+    chooser_viewset_class = ManagersOnlyChooserViewSet
     icon = "history"
     list_display = [
         "marketplace",
@@ -165,6 +167,7 @@ class ImportRunViewSet(SnippetViewSet):
 
 class QuarantinedRecordViewSet(SnippetViewSet):
     model = QuarantinedRecord
+    chooser_viewset_class = ManagersOnlyChooserViewSet
     icon = "warning"
     list_display = ["external_id", "marketplace", "kind", "reason", "last_seen"]
     list_filter = ["marketplace", "kind"]
@@ -175,6 +178,7 @@ class QuarantinedRecordViewSet(SnippetViewSet):
 
 class MergeProposalViewSet(SnippetViewSet):
     model = MergeProposal
+    chooser_viewset_class = ManagersOnlyChooserViewSet
     icon = "resubmit"
     list_display = ["shop", "duplicate", "reason", "status", "created_at"]
     list_filter = ["status", "reason"]

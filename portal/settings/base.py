@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     # Before the page cache, so that shop pages it answers are counted too.
     "merchants.middleware.ShopViewCounter",
     "pagecache.middleware.PageCacheMiddleware",
+    "portal.security_headers.ContentSecurityPolicyMiddleware",
+    "portal.security_headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -227,6 +230,77 @@ AUTH_PASSWORD_VALIDATORS = [
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp, through portal/security_headers.py). Our pages run only
+# our own static files: no inline script, style attribute or <style>. JSON data blocks
+# (<script type="application/ld+json">, json_script) are not executable, so the policy does not
+# apply to them and they need no nonce. frame-ancestors is decided per response, from the
+# clickjacking decorators (see portal/security_headers.py).
+VIDEO_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Map tiles are the one outside image (static/js/site.js).
+        "img-src": ["'self'", "data:", "https://tile.openstreetmap.org"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": VIDEO_FRAME_SOURCES,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# The Wagtail admin replaces the site's policy with this one rather than going without: it
+# still writes inline scripts and style attributes, and shows images from anywhere (avatars,
+# embed thumbnails). Scripts still come only from us; nothing frames it but itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# Requests per visitor's address (django-ratelimit, in the shared cache) on the public search
+# endpoints: the autocomplete asks at each keystroke, hence its higher rate.
+SEARCH_RATE_LIMITS = {
+    "search-api": env_str("SEARCH_API_RATE", "120/m"),
+    "autocomplete": env_str("AUTOCOMPLETE_RATE", "600/m"),
+}
+# Behind a reverse proxy, the META key holding the visitor's address (e.g. HTTP_X_REAL_IP);
+# unset, REMOTE_ADDR.
+RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
+
+# Admin avatars are never fetched from Gravatar: that would send a hash of each editor's address
+# to a third party (and break the admin's image policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Browser features no page uses, refused for us and for the frames we embed.
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "camera",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,54 @@
+"""The public search endpoints refuse a visitor's requests beyond the rate, in JSON, per address.
+
+Counted in the real Redis cache that `make test` starts, like in production.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from tests.conftest import requires_redis
+
+pytestmark = [pytest.mark.django_db, requires_redis]
+
+
+@pytest.fixture
+def low_rates(settings):
+    settings.RATELIMIT_ENABLE = True
+    settings.SEARCH_RATE_LIMITS = {"search-api": "3/m", "autocomplete": "5/m"}
+    cache.clear()  # counters of an earlier test in the same minute
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"), [("/api/search/?q=pain", 3), ("/api/autocomplete/?q=pa", 5)]
+)
+def test_requests_beyond_the_rate_get_a_429_in_json(client, low_rates, url, allowed):
+    statuses = [client.get(url).status_code for _ in range(allowed)]
+    assert statuses == [200] * allowed
+    refused = client.get(url)
+    assert refused.status_code == 429
+    assert refused["Content-Type"] == "application/json"
+    assert refused["Retry-After"] == "60"
+    assert "Trop de requêtes" in refused.json()["errors"]["__all__"]
+
+
+def test_the_limit_is_per_address(client, low_rates):
+    for _ in range(3):
+        client.get("/api/search/?q=pain", REMOTE_ADDR="203.0.113.7")
+    assert client.get("/api/search/?q=pain", REMOTE_ADDR="203.0.113.7").status_code == 429
+    assert client.get("/api/search/?q=pain", REMOTE_ADDR="203.0.113.8").status_code == 200
+
+
+def test_the_search_and_the_autocomplete_are_counted_apart(client, low_rates):
+    for _ in range(3):
+        client.get("/api/search/?q=pain")
+    assert client.get("/api/search/?q=pain").status_code == 429
+    assert client.get("/api/autocomplete/?q=pa").status_code == 200
+
+
+def test_the_limit_speaks_english_on_english_requests(client, low_rates):
+    for _ in range(3):
+        client.get("/api/search/?q=pain", HTTP_ACCEPT_LANGUAGE="en")
+    refused = client.get("/api/search/?q=pain", HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.json()["errors"]["__all__"] == "Too many requests: try again in a minute."
