@@ -29,6 +29,19 @@ EXPECTED = [
     ("wagtailadmin_password_reset*", EVERYONE),
     ("wagtailadmin_sprite", EVERYONE),
     ("wagtailadmin_javascript_catalog", EVERYONE),
+    # The merchant space: its login, one-time links and password reset are public; the rest
+    # is the merchant's own (the walk's merchant has a shop; editors and admins have none).
+    ("merchants:login", EVERYONE),
+    ("merchants:request_link", EVERYONE),
+    ("merchants:login_link", EVERYONE),
+    ("merchants:password_reset*", EVERYONE),
+    ("merchants:*", {"merchant"}),
+    # Moderation of merchants' applications; partners and short links; the region's figures.
+    ("merchants_*", {"admin"}),
+    ("wagtailsnippets_syndication_*", {"admin"}),
+    # Partners and short links are public facts: any editor may pick one.
+    ("wagtailsnippetchoosers_syndication_*", EDITORS),
+    ("reporting_*", {"admin", "communications"}),
     # The public API.
     ("search_api:*", EVERYONE),
     ("shops_api:*", EVERYONE),
@@ -146,6 +159,8 @@ def build_world() -> dict:
 
     from campaigns.demo import build_demo_pages
     from campaigns.permissions import ensure_communications_group, ensure_town_editor_group
+    from merchants.factories import MerchantAccountFactory
+    from merchants.models import MERCHANTS_GROUP
     from shops.factories import MarketplaceFactory, ProductFactory, ShopFactory, town
 
     built = build_demo_pages()
@@ -159,8 +174,9 @@ def build_world() -> dict:
     users = {}
     model = get_user_model()
     users["merchant"] = model.objects.create_user("merchant", "m@example.org", "pw-merchant")
-    merchants, _ = Group.objects.get_or_create(name="Commerçants")
+    merchants, _ = Group.objects.get_or_create(name=MERCHANTS_GROUP)
     users["merchant"].groups.add(merchants)
+    MerchantAccountFactory(user=users["merchant"])
     users["town_editor"] = model.objects.create_user("town", "t@example.org", "pw-town")
     users["town_editor"].groups.add(ensure_town_editor_group(own_town))
     users["communications"] = model.objects.create_user("com", "c@example.org", "pw-com")
