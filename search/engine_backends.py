@@ -5,12 +5,12 @@ asks the app registry whether taggit is installed each time: two thirds of the t
 takes to index a product. Here that is looked up once per model and field, and the value
 is read the same way; relations, tags and fields with searchable content keep Wagtail's
 own path. The documents are identical (tests/search/test_engine_backends.py).
+Elasticsearch's are in search/elasticsearch_backends.py: its client is installed only
+where Elasticsearch is used.
 """
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping, Elasticsearch8SearchBackend
-from modelsearch.backends.elasticsearch9 import Elasticsearch9Mapping, Elasticsearch9SearchBackend
 from modelsearch.backends.opensearch3 import OpenSearch3Mapping, OpenSearch3SearchBackend
 from modelsearch.index import AutocompleteField, FilterField, RelatedFields, SearchField
 
@@ -72,19 +72,3 @@ class OpenSearchMapping(QuickDocumentMixin, OpenSearch3Mapping):
 
 class OpenSearchBackend(OpenSearch3SearchBackend):
     mapping_class = OpenSearchMapping
-
-
-class Elasticsearch8Mapping(QuickDocumentMixin, Elasticsearch8Mapping):
-    pass
-
-
-class Elasticsearch8Backend(Elasticsearch8SearchBackend):
-    mapping_class = Elasticsearch8Mapping
-
-
-class Elasticsearch9Mapping(QuickDocumentMixin, Elasticsearch9Mapping):
-    pass
-
-
-class Elasticsearch9Backend(Elasticsearch9SearchBackend):
-    mapping_class = Elasticsearch9Mapping

@@ -13,8 +13,8 @@ from .environment import env_int, env_str
 # Wagtail's backends, with faster document building (search/engine_backends.py).
 ENGINE_BACKENDS = {
     "opensearch": "search.engine_backends.OpenSearchBackend",
-    "elasticsearch": "search.engine_backends.Elasticsearch9Backend",
-    "elasticsearch8": "search.engine_backends.Elasticsearch8Backend",
+    "elasticsearch": "search.elasticsearch_backends.Elasticsearch9Backend",
+    "elasticsearch8": "search.elasticsearch_backends.Elasticsearch8Backend",
     "database": "wagtail.search.backends.database",
 }
 
