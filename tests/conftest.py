@@ -134,7 +134,7 @@ def reference_data(request):
     request.getfixturevalue("_django_db_helper")
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
+    from wagtail.models import Collection, Locale, Page
 
     from shops.models import Departement, Sector, Town
     from shops.reference.loading import load_reference_data
@@ -144,6 +144,8 @@ def reference_data(request):
     if not Page.objects.exists():
         locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     # wagtail-localize creates this permission in a data migration, not from a model's Meta.
     translation_type, _ = ContentType.objects.get_or_create(
         app_label="wagtail_localize", model="translation"
