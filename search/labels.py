@@ -12,6 +12,8 @@ from wagtail.models import Locale
 
 from shops.models import Departement, Marketplace, Sector, Town
 
+from .text import words
+
 LIFETIME = 300
 
 LOADERS = {
@@ -35,6 +37,21 @@ LOADERS = {
         **{f"slug:{slug}": pk for pk, slug in Marketplace.objects.values_list("pk", "slug")},
     },
     "locale": lambda: dict(Locale.objects.values_list("language_code", "pk")),
+    # Words a shopper probably meant (spelling suggestions): sectors, their partner keywords,
+    # towns. As a dict so that `table` keeps it like the others.
+    "vocabulary": lambda: dict.fromkeys(
+        words(
+            " ".join(
+                [
+                    *(
+                        " ".join(row)
+                        for row in Sector.objects.values_list("name", "name_en", "keywords")
+                    ),
+                    *Town.objects.values_list("name", flat=True),
+                ]
+            )
+        )
+    ),
 }
 _tables: dict[str, tuple[float, dict]] = {}
 

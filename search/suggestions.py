@@ -6,29 +6,23 @@ Each proposal is checked by running it, so the page never suggests another empty
 import difflib
 import math
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from shops.models import Sector, Town
 
+from . import labels
 from .query import SearchQuery, Suggestion
 from .synonyms import vocabulary_terms
 from .text import fold, words
 
-VOCABULARY_KEY = "search:vocabulary"
 NEARBY_TOWNS = 3
 
 
 def vocabulary() -> set[str]:
     """Words a shopper probably meant: sectors, their partner keywords, towns, synonyms."""
-    known = cache.get(VOCABULARY_KEY)
-    if known is None:
-        known = set()
-        for sector in Sector.objects.all():
-            known.update(words(" ".join([sector.name, sector.name_en, sector.keywords])))
-        known.update(words(" ".join(Town.objects.values_list("name", flat=True))))
-        cache.set(VOCABULARY_KEY, known, 600)
-    return known | {word for term in vocabulary_terms() for word in term.split()}
+    return set(labels.table("vocabulary")) | {
+        word for term in vocabulary_terms() for word in term.split()
+    }
 
 
 def corrected_spelling(text: str) -> str | None:
