@@ -1,5 +1,6 @@
 """The home page and the site-wide navigation (menus and footer) the communications team edits."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
@@ -50,6 +51,20 @@ class HomePage(SharedPageMixin, Page):
             guides=editorial.latest_guides(self.locale),
         )
         return context
+
+    def route(self, request, path_components):
+        """The page at this address in one lookup by URL path, rather than Wagtail's query per
+        level of the tree (a guide sits three levels down). No page type of the portal routes
+        its own sub-paths, so the page found is the one the walk would reach; an address that
+        matches no page still goes through the walk, which answers 404.
+        """
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            found = Page.objects.filter(url_path=url_path).values_list("pk", "content_type")
+            for pk, content_type in found[:1]:
+                model = ContentType.objects.get_for_id(content_type).model_class()
+                return model.objects.get(pk=pk).route(request, [])
+        return super().route(request, path_components)
 
     def get_share_image(self):
         campaign = editorial.current_campaign(self.locale)

@@ -34,3 +34,11 @@ def invalidate_pages(reason: str) -> str:
     cache.set(GENERATION_KEY, generation, timeout=None)
     logger.info("Page cache invalidated: %s", reason)
     return generation
+
+
+def request_generation(request) -> str | None:
+    """The generation the page cache read for this request, else read once now (None when
+    Redis is unreachable)."""
+    if not hasattr(request, "page_cache_generation"):
+        request.page_cache_generation = current_generation()
+    return request.page_cache_generation

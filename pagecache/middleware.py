@@ -38,6 +38,7 @@ class PageCacheMiddleware:
             # Read before the view runs: a page rendered while an invalidation happens is
             # stored under the generation it may be stale for, never under the new one.
             generation = found.get(GENERATION_KEY) or current_generation()
+            request.page_cache_generation = generation  # the page's fragments use it too
             entry = found.get(key)
             if entry is not None and entry[0] == generation:
                 return self.replay(entry)

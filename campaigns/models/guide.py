@@ -4,7 +4,10 @@ Newspapers link to guides, so their address must keep working: renaming a guide'
 redirect (Wagtail's automatic redirects) and each guide also answers at a permanent /guide/<id>/.
 """
 
+from functools import partial
+
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -51,5 +54,6 @@ class SeasonalGuidePage(SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = queries.guide_entries(self.selection)
+        # Read only when the cards or the JSON-LD are rendered, not when cached fragments hold them.
+        context["entries"] = SimpleLazyObject(partial(queries.guide_entries, self.selection))
         return context

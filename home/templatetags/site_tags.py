@@ -25,9 +25,24 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
+def once_per_request(request, name, compute):
+    """The frame asks for the menus and the language versions twice (head and header, header
+    and footer), in separate cached fragments: computed at most once for a request."""
+    if request is None:
+        return compute()
+    found = getattr(request, name, None)
+    if found is None:
+        found = compute()
+        setattr(request, name, found)
+    return found
+
+
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
-    return navigation.site_navigation(context.get("request"))
+    request = context.get("request")
+    return once_per_request(
+        request, "_site_navigation", lambda: navigation.site_navigation(request)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -35,7 +50,11 @@ def language_alternates(context):
     request = context.get("request")
     if request is None:
         return []
-    return navigation.language_alternates(request, context.get("page"))
+    return once_per_request(
+        request,
+        "_language_alternates",
+        lambda: navigation.language_alternates(request, context.get("page")),
+    )
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)

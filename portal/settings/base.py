@@ -66,6 +66,7 @@ MIDDLEWARE = [
     # Before the page cache, so that shop pages it answers are counted too.
     "merchants.middleware.ShopViewCounter",
     "pagecache.middleware.PageCacheMiddleware",
+    "pagecache.sites.SiteMiddleware",
     "portal.security_headers.ContentSecurityPolicyMiddleware",
     "portal.security_headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -355,6 +356,9 @@ IMAGE_READ_TIMEOUT = env_int("IMAGE_READ_TIMEOUT", 15)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+# The costly parts of a page (frame, cards, JSON-LD) are cached as fragments under the same
+# generation, for the renders the page cache cannot spare (pagecache/templatetags).
+PAGE_CACHE_FRAGMENTS = env_bool("PAGE_CACHE_FRAGMENTS", True)
 PAGE_CACHE_VIEWS = ["wagtail_serve", "shops:shop", "shops:product"]
 # Never cached, whatever the view: the admins, APIs, documents and the merchants' own space.
 PAGE_CACHE_EXCLUDED_PATHS = [
@@ -366,6 +370,7 @@ PAGE_CACHE_EXCLUDED_PATHS = [
 ]
 # Saving one of these (in the admin) shows on cached pages: menus, shops, towns, sectors.
 PAGE_CACHE_INVALIDATING_MODELS = [
+    "wagtailcore.Site",
     "home.SiteNavigation",
     "shops.Shop",
     "shops.Product",

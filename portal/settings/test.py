@@ -26,6 +26,7 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 # Tests share one Redis while each test rolls its database back: a page cached by one test
 # would be served to the next. The page cache's own tests switch it on.
 PAGE_CACHE_ENABLED = False
+PAGE_CACHE_FRAGMENTS = False
 
 # The suite calls the search API far more often than a visitor may; the tests of the limits
 # set their own low rates (tests/search/test_rate_limits.py, tests/merchants).
