@@ -7,14 +7,14 @@ major version (`pip install "elasticsearch>=9,<10"` or `"elasticsearch>=8,<9"`).
 from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping, Elasticsearch8SearchBackend
 from modelsearch.backends.elasticsearch9 import Elasticsearch9Mapping, Elasticsearch9SearchBackend
 
-from .engine_backends import QuickDocumentMixin
+from .engine_backends import PipelinedBulkMixin, QuickDocumentMixin
 
 
 class Elasticsearch8QuickMapping(QuickDocumentMixin, Elasticsearch8Mapping):
     pass
 
 
-class Elasticsearch8Backend(Elasticsearch8SearchBackend):
+class Elasticsearch8Backend(PipelinedBulkMixin, Elasticsearch8SearchBackend):
     mapping_class = Elasticsearch8QuickMapping
 
 
@@ -22,5 +22,5 @@ class Elasticsearch9QuickMapping(QuickDocumentMixin, Elasticsearch9Mapping):
     pass
 
 
-class Elasticsearch9Backend(Elasticsearch9SearchBackend):
+class Elasticsearch9Backend(PipelinedBulkMixin, Elasticsearch9SearchBackend):
     mapping_class = Elasticsearch9QuickMapping

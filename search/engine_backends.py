@@ -7,7 +7,13 @@ is read the same way; relations, tags and fields with searchable content keep Wa
 own path. The documents are identical (tests/search/test_engine_backends.py).
 Elasticsearch's are in search/elasticsearch_backends.py: its client is installed only
 where Elasticsearch is used.
+
+While the outbox is drained, bulk requests are sent from a background thread
+(`pipelined()`): the engine indexes one chunk while the next is read and built.
 """
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -24,9 +30,22 @@ def simple_model_field(model, field_name):
         model_field = model._meta.get_field(field_name)
     except FieldDoesNotExist:
         return NOT_A_MODEL_FIELD
-    if model_field.is_relation or hasattr(model_field, "get_searchable_content"):
+    if model_field.is_relation:
+        # A foreign key's column ("shop_id") is read as it is; the relation itself is not.
+        forward = model_field.many_to_one or model_field.one_to_one
+        return model_field if forward and field_name == model_field.attname else None
+    if hasattr(model_field, "get_searchable_content"):
         return None  # Wagtail's own path
     return model_field
+
+
+def forward_relation(model, field_name) -> bool:
+    """A foreign key or one-to-one field of the model itself: one related object, or None."""
+    try:
+        model_field = model._meta.get_field(field_name)
+    except FieldDoesNotExist:
+        return False
+    return model_field.concrete and (model_field.many_to_one or model_field.one_to_one)
 
 
 class QuickDocumentMixin:
@@ -38,9 +57,38 @@ class QuickDocumentMixin:
             _plans[key] = plan
         return plan
 
+    def _nested_mapping(self, model):
+        key = (self.model, model, "nested")
+        if key not in _plans:
+            _plans[key] = type(self)(model)
+        return _plans[key]
+
+    def _related_document(self, field, obj):
+        """A foreign key's object nested in the document, as Wagtail nests it, with the
+        related model's mapping built once rather than for every object."""
+        key = (self.model, type(obj), RelatedFields, field.field_name)
+        if key not in _plans:
+            _plans[key] = (
+                self.get_field_column_name(field),
+                forward_relation(type(obj), field.field_name),
+            )
+        name, forward = _plans[key]
+        if not forward:  # many-to-many and reverse relations: Wagtail's own path
+            return super()._get_document_field_data(field, obj)
+        related = getattr(obj, field.field_name)
+        if related is None:
+            return name, None, []
+        mapping = self._nested_mapping(type(related))
+        doc, edgengrams = {}, []
+        for sub_field in field.fields:
+            sub_name, value, sub_edgengrams = mapping._get_document_field_data(sub_field, related)
+            doc[sub_name] = value
+            edgengrams.extend(sub_edgengrams)
+        return name, doc, edgengrams
+
     def _get_document_field_data(self, field, obj):
         if isinstance(field, RelatedFields):
-            return super()._get_document_field_data(field, obj)
+            return self._related_document(field, obj)
         name, model_field = self._field_plan(field, type(obj))
         if model_field is None:
             return super()._get_document_field_data(field, obj)
@@ -66,9 +114,43 @@ class QuickDocumentMixin:
         return super()._get_document_field_data(field, obj)
 
 
+class PipelinedBulkMixin:
+    """Inside `with backend.pipelined():`, `bulk()` hands its actions to one background thread
+    and returns at once. At most one request is in flight (the next call waits for it, so
+    memory stays bounded), and leaving the block waits for the last one and raises its error:
+    the caller's transaction, holding the outbox rows, then rolls back. The thread only
+    sends HTTP requests; every database read stays in the caller's thread.
+    """
+
+    _executor: ThreadPoolExecutor | None = None
+    _in_flight: Future | None = None
+
+    @contextmanager
+    def pipelined(self):
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk")
+        try:
+            yield
+            self._wait_in_flight()
+        finally:
+            self._executor.shutdown(wait=True)
+            self._executor = self._in_flight = None
+
+    def _wait_in_flight(self):
+        if self._in_flight is not None:
+            in_flight, self._in_flight = self._in_flight, None
+            in_flight.result()  # raises the request's error here, in the caller's thread
+
+    def bulk(self, *args, **kwargs):
+        if self._executor is None:
+            return super().bulk(*args, **kwargs)
+        self._wait_in_flight()
+        self._in_flight = self._executor.submit(super().bulk, *args, **kwargs)
+        return None
+
+
 class OpenSearchMapping(QuickDocumentMixin, OpenSearch3Mapping):
     pass
 
 
-class OpenSearchBackend(OpenSearch3SearchBackend):
+class OpenSearchBackend(PipelinedBulkMixin, OpenSearch3SearchBackend):
     mapping_class = OpenSearchMapping

@@ -2,6 +2,7 @@
 
 import logging
 from collections import defaultdict
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -15,6 +16,9 @@ from .models import IndexOutbox
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+# Objects per bulk request inside a batch: with a pipelined backend the engine indexes one
+# chunk while the next is built.
+CHUNK_SIZE = 250
 
 
 def apply_changes(backend, model, pks: set[str]) -> None:
@@ -26,7 +30,8 @@ def apply_changes(backend, model, pks: set[str]) -> None:
         # A page saved as a plain Page is indexed as its specific type.
         by_class[type(obj)].append(obj)
     for indexed_model, objects in by_class.items():
-        backend.add_bulk(indexed_model, objects)
+        for start in range(0, len(objects), CHUNK_SIZE):
+            backend.add_bulk(indexed_model, objects[start : start + CHUNK_SIZE])
     missing = pks - {str(obj.pk) for obj in found}
     if missing:
         delete_documents(backend, model, missing)
@@ -61,6 +66,11 @@ def delete_database_entries(backend, model, pks) -> None:
     ).delete()
 
 
+def pipelined(backend):
+    """The engines send bulk requests in the background; the database backend has none."""
+    return backend.pipelined() if hasattr(backend, "pipelined") else nullcontext()
+
+
 def drain_backend(alias: str, batch_size: int = BATCH_SIZE, max_batches: int | None = None) -> int:
     """Apply one backend's pending rows; return how many were applied.
 
@@ -74,18 +84,23 @@ def drain_backend(alias: str, batch_size: int = BATCH_SIZE, max_batches: int | N
             rows = list(
                 IndexOutbox.objects.select_for_update(skip_locked=True)
                 .filter(backend=alias)
-                .order_by("id")[:batch_size]
+                .order_by("id")
+                .values_list("id", "content_type_id", "object_id")[:batch_size]
             )
             if not rows:
                 break
             by_type: dict[int, set[str]] = defaultdict(set)
-            for row in rows:
-                by_type[row.content_type_id].add(row.object_id)
-            for content_type_id, pks in by_type.items():
-                model = ContentType.objects.get_for_id(content_type_id).model_class()
-                if model is not None and class_is_indexed(model):
-                    apply_changes(backend, model, pks)
-            IndexOutbox.objects.filter(pk__in=[row.pk for row in rows]).delete()
+            for _row_id, content_type_id, object_id in rows:
+                by_type[content_type_id].add(object_id)
+            with pipelined(backend):
+                for content_type_id, pks in by_type.items():
+                    model = ContentType.objects.get_for_id(content_type_id).model_class()
+                    if model is not None and class_is_indexed(model):
+                        apply_changes(backend, model, pks)
+            # A raw delete: a receiver of every model's post_delete (wagtail-localize's) would
+            # otherwise make Django fetch the rows it already has to delete them one by one.
+            applied_rows = IndexOutbox.objects.filter(pk__in=[row[0] for row in rows])
+            applied_rows._raw_delete(applied_rows.db)
         applied += len(rows)
         batches += 1
     return applied

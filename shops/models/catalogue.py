@@ -60,6 +60,38 @@ SEARCH_FACET_FIELDS = {
 }
 
 
+# Columns of a product and of its shop that no search document reads (see
+# Product.get_indexed_objects; tests/search/test_engine_backends.py checks none is read).
+_BOOKKEEPING = ["external_id", "first_seen", "last_seen", "content_hash", "locked_fields"]
+INDEXING_SKIPPED_COLUMNS = [
+    *_BOOKKEEPING,
+    "image_url",
+    "marketplace_url",
+    "gtin",
+    "created_at",
+    "updated_at",
+    *(
+        f"shop__{name}"
+        for name in [
+            *_BOOKKEEPING,
+            "siret",
+            "address",
+            "postal_code",
+            "description",
+            "opening_hours",
+            "pickup_instructions",
+            "marketplace_url",
+            "website",
+            "phone",
+            "email",
+            "match_key",
+            "created_at",
+            "updated_at",
+        ]
+    ),
+]
+
+
 class Shop(index.Indexed, FeedProvenance):
     name = models.CharField(_("nom"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
@@ -301,6 +333,9 @@ class Product(index.Indexed, FeedProvenance):
                 shop__duplicate_of__isnull=True,
             )
             .select_related("shop__town", "sector")
+            # Bookkeeping and contact columns no document reads: a third of the columns,
+            # most of the time spent reading 100,000 rows while the outbox is drained.
+            .defer(*INDEXING_SKIPPED_COLUMNS)
         )
 
     @property

@@ -26,3 +26,12 @@ def test_documents_are_identical_to_wagtails(catalogue):
     assert product["departement_code_filter"] == "45"
     assert product["location_filter"] == {"lat": 47.90248, "lon": 1.90407}
     assert isinstance(catalogue["page"], Page)
+
+
+def test_building_documents_reads_no_deferred_column(catalogue, django_assert_num_queries):
+    products = list(Product.get_indexed_objects())
+    assert products
+    mapping = OpenSearchMapping(Product)
+    with django_assert_num_queries(0):
+        for product in products:
+            mapping.get_document(product)
