@@ -186,7 +186,36 @@ def exact_name_shop_pks(query: SearchQuery, shops) -> list[int]:
     return list(shops.filter(name__iexact=query.text).values_list("pk", flat=True)[:5])
 
 
+CLICK_AND_COLLECT_PATHS = {"shop": "click_and_collect", "product": "shop__click_and_collect"}
+
+
+def count_matched_facets(kind: str, matches, answer: RawAnswer) -> None:
+    """The facets of what a text matched (at most MAX_MATCHES rows): one query, counted here,
+    rather than a grouped query per facet that each sends the matched keys again."""
+    paths = list(FACET_PATHS[kind].items())
+    columns = ["pk", *(path for _name, path in paths), CLICK_AND_COLLECT_PATHS[kind]]
+    if kind == "product":
+        columns.append("price")
+    pairs = {name: set() for name, _path in paths}  # (value, key): a shop's sectors are rows
+    click_and_collect, prices = set(), []
+    for row in matches.values_list(*columns).order_by():
+        pk, values = row[0], row[1 : len(paths) + 1]
+        for (name, _path), value in zip(paths, values, strict=True):
+            if value is not None:
+                pairs[name].add((str(value), pk))
+        if row[len(paths) + 1]:
+            click_and_collect.add(pk)
+        if kind == "product" and row[-1] is not None:
+            prices.append(row[-1])
+    for name, found in pairs.items():
+        answer.facet_counts.setdefault(name, Counter()).update(value for value, _pk in found)
+    answer.facet_counts.setdefault("click_and_collect", Counter())["1"] += len(click_and_collect)
+    if prices:
+        answer.price_range = (min(prices), max(prices))
+
+
 def count_facets(kind: str, base, answer: RawAnswer) -> None:
+    """The facets of a whole filtered catalogue (no text): grouped in the database."""
     for name, path in FACET_PATHS[kind].items():
         counts = answer.facet_counts.setdefault(name, Counter())
         for row in (
@@ -196,9 +225,8 @@ def count_facets(kind: str, base, answer: RawAnswer) -> None:
             .order_by()
         ):
             counts[str(row[path])] += row["n"]
-    click = "click_and_collect" if kind == "shop" else "shop__click_and_collect"
     answer.facet_counts.setdefault("click_and_collect", Counter())["1"] += base.filter(
-        **{click: True}
+        **{CLICK_AND_COLLECT_PATHS[kind]: True}
     ).count()
     if kind == "product":
         low, high = base.aggregate(low=Min("price"), high=Max("price")).values()
@@ -236,7 +264,7 @@ def search(
             continue
         answer.total += count
         if kind in FACET_PATHS:
-            count_facets(kind, matches, answer)
+            (count_facets if scored is None else count_matched_facets)(kind, matches, answer)
         if kind == "shop":
             pinned = exact_name_shop_pks(query, objects)
             matches = matches.exclude(pk__in=pinned)

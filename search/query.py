@@ -120,7 +120,6 @@ class SearchHit:
     id: int
     title: str
     url: str
-    obj: object = field(repr=False)
     town: dict | None = None
     sector: dict | None = None
     price: Decimal | None = None
@@ -128,6 +127,7 @@ class SearchHit:
     click_and_collect: bool | None = None
     highlight: str = ""  # safe HTML: the title with <mark> around matched words
     distance_km: float | None = None
+    shop_name: str | None = None  # a product's shop, shown beside it on the page
 
     def as_json(self) -> dict:
         return {

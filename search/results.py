@@ -1,13 +1,16 @@
 """Turning what an engine found (kinds and primary keys) into what the page and the API show.
 
-Objects are loaded in one query per kind, from the public querysets: a hit whose shop was
-hidden since the last index update is dropped rather than shown.
+Rows are loaded in one query per kind (and one for shops' sectors), from the public
+querysets: a hit whose shop was hidden since the last index update is dropped rather than
+shown.
 """
 
+from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from shops.models import Sector, Shop
 from shops.queries import listed_products, listed_shops
 
 from . import labels
@@ -36,12 +39,25 @@ def marked_by_words(title: str, query_text: str) -> str:
     return " ".join(parts)
 
 
-# Only what a result shows is read: these rows are loaded on every search.
-SHOP_FIELDS = ["name", "slug", "town__insee_code", "town__name", "marketplace__name"]
-SHOP_FIELDS += ["click_and_collect", "delivery"]
-PRODUCT_FIELDS = ["title", "slug", "price", "shop__name", "shop__slug", "shop__click_and_collect"]
-PRODUCT_FIELDS += ["shop__town__insee_code", "shop__town__name", "marketplace__name"]
-PRODUCT_FIELDS += ["sector__slug", "sector__name", "sector__name_en", "image"]
+# Only what a result shows is read, as plain rows: these are loaded on every search.
+SHOP_COLUMNS = ["pk", "name", "slug", "town__insee_code", "town__name", "marketplace__name"]
+SHOP_COLUMNS += ["click_and_collect"]
+PRODUCT_COLUMNS = ["pk", "title", "slug", "price", "shop__name", "shop__click_and_collect"]
+PRODUCT_COLUMNS += ["shop__town__insee_code", "shop__town__name", "marketplace__name"]
+PRODUCT_COLUMNS += ["sector__slug"]
+
+
+def first_sectors(shop_pks) -> dict[int, str]:
+    """Each shop's first sector (in the sectors' own order), by slug."""
+    ordering = [f"sector__{name}" for name in Sector._meta.ordering]
+    first = {}
+    for shop_pk, slug in (
+        Shop.sectors.through.objects.filter(shop_id__in=shop_pks)
+        .order_by("shop_id", *ordering)
+        .values_list("shop_id", "sector__slug")
+    ):
+        first.setdefault(shop_pk, slug)
+    return first
 
 
 def load_objects(refs: list[HitRef]) -> dict[tuple[str, int], object]:
@@ -50,67 +66,55 @@ def load_objects(refs: list[HitRef]) -> dict[tuple[str, int], object]:
     }
     loaded = {}
     if wanted["shop"]:
-        shops = (
-            listed_shops()
-            .select_related(None)
-            .select_related("town", "marketplace")
-            .only(*SHOP_FIELDS)
-            .prefetch_related("sectors")
-            .in_bulk(wanted["shop"])
-        )
-        loaded.update({("shop", pk): shop for pk, shop in shops.items()})
+        shops = listed_shops().filter(pk__in=wanted["shop"]).values(*SHOP_COLUMNS)
+        sectors = first_sectors(wanted["shop"])
+        for row in shops:
+            row["sector__slug"] = sectors.get(row["pk"])
+            loaded[("shop", row["pk"])] = row
     if wanted["product"]:
-        products = (
-            listed_products()
-            .select_related(None)
-            .select_related("shop__town", "sector", "marketplace")
-            .only(*PRODUCT_FIELDS)
-            .in_bulk(wanted["product"])
-        )
-        loaded.update({("product", pk): product for pk, product in products.items()})
+        products = listed_products().filter(pk__in=wanted["product"]).values(*PRODUCT_COLUMNS)
+        loaded.update({("product", row["pk"]): row for row in products})
     if wanted["page"]:
         pages = Page.objects.live().public().in_bulk(wanted["page"])
         loaded.update({("page", pk): page for pk, page in pages.items()})
     return loaded
 
 
-def town_json(town) -> dict:
-    return {"code": town.insee_code, "name": town.name}
+def town_json(prefix: str, row: dict) -> dict:
+    return {"code": row[f"{prefix}insee_code"], "name": row[f"{prefix}name"]}
 
 
-def sector_json(sector) -> dict | None:
-    return {"slug": sector.slug, "name": sector.label} if sector else None
+def sector_json(slug: str | None) -> dict | None:
+    return {"slug": slug, "name": labels.sector_label(slug)} if slug else None
 
 
-def make_hit(ref: HitRef, obj, query: SearchQuery) -> SearchHit:
+def make_hit(ref: HitRef, found, query: SearchQuery) -> SearchHit:
     if ref.kind == "shop":
-        sectors = list(obj.sectors.all())
         hit = SearchHit(
             "shop",
-            obj.pk,
-            obj.name,
-            obj.get_absolute_url(),
-            obj,
-            town=town_json(obj.town),
-            sector=sector_json(sectors[0] if sectors else None),
-            marketplace=obj.marketplace.name if obj.marketplace else None,
-            click_and_collect=obj.click_and_collect,
+            ref.pk,
+            found["name"],
+            reverse("shops:shop", kwargs={"slug": found["slug"]}),
+            town=town_json("town__", found),
+            sector=sector_json(found["sector__slug"]),
+            marketplace=found["marketplace__name"],
+            click_and_collect=found["click_and_collect"],
         )
     elif ref.kind == "product":
         hit = SearchHit(
             "product",
-            obj.pk,
-            obj.title,
-            obj.get_absolute_url(),
-            obj,
-            town=town_json(obj.shop.town),
-            sector=sector_json(obj.sector),
-            price=obj.price,
-            marketplace=obj.marketplace.name if obj.marketplace else None,
-            click_and_collect=obj.shop.click_and_collect,
+            ref.pk,
+            found["title"],
+            reverse("shops:product", kwargs={"pk": ref.pk, "slug": found["slug"]}),
+            town=town_json("shop__town__", found),
+            sector=sector_json(found["sector__slug"]),
+            price=found["price"],
+            marketplace=found["marketplace__name"],
+            click_and_collect=found["shop__click_and_collect"],
+            shop_name=found["shop__name"],
         )
     else:
-        hit = SearchHit("page", obj.pk, obj.title, obj.url or "", obj)
+        hit = SearchHit("page", found.pk, found.title, found.url or "")
     hit.highlight = (
         marked(ref.highlight) if ref.highlight else marked_by_words(hit.title, query.text)
     )

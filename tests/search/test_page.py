@@ -34,6 +34,7 @@ def test_facets_are_links_with_counts(client, catalogue):
 def test_highlighted_titles_are_escaped_html(client, catalogue):
     content = client.get("/fr/recherche/", {"q": "rillettes"}).content.decode()
     assert "<mark>Rillettes</mark> de Tours" in content
+    assert " · Épicerie fine de Tours" in content  # a product's shop beside it
 
 
 def test_zero_results_suggest_nearby_towns_and_the_broader_sector(client, catalogue):
