@@ -11,6 +11,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from .generation import request_generation
+from .policy import excluded_path
 
 _sites: dict[str, Site | None] = {}
 _generation: list[str | None] = [None]
@@ -37,6 +38,7 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.PAGE_CACHE_FRAGMENTS:
+        # The admins, the APIs and the merchants' space read no page: no Redis round trip.
+        if settings.PAGE_CACHE_FRAGMENTS and not excluded_path(request.path_info):
             request._wagtail_site = site_for(request)
         return self.get_response(request)
