@@ -60,8 +60,9 @@ class HomePage(SharedPageMixin, Page):
         """
         if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
-            found = Page.objects.filter(url_path=url_path).values_list("pk", "content_type")
-            for pk, content_type in found[:1]:
+            found = Page.objects.filter(url_path=url_path).values_list("pk", "content_type").first()
+            if found is not None:
+                pk, content_type = found
                 model = ContentType.objects.get_for_id(content_type).model_class()
                 return model.objects.get(pk=pk).route(request, [])
         return super().route(request, path_components)

@@ -13,17 +13,19 @@ from wagtail.models import Site
 from .generation import request_generation
 from .policy import excluded_path
 
+# The sites found by host name, for the generation they were found under.
 _sites: dict[str, Site | None] = {}
-_generation: list[str | None] = [None]
+_sites_generation: str | None = None
 
 
 def site_for(request) -> Site | None:
+    global _sites_generation  # noqa: PLW0603 — one table per process, reset by the generation
     generation = request_generation(request)
     if generation is None:  # Redis unreachable: nothing to tell a stale site by
         return Site.find_for_request(request)
-    if generation != _generation[0]:
+    if generation != _sites_generation:
         _sites.clear()
-        _generation[0] = generation
+        _sites_generation = generation
     host = request.get_host()
     if host not in _sites:
         site = Site.find_for_request(request)

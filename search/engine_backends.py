@@ -57,15 +57,9 @@ class QuickDocumentMixin:
             _plans[key] = plan
         return plan
 
-    def _nested_mapping(self, model):
-        key = (self.model, model, "nested")
-        if key not in _plans:
-            _plans[key] = type(self)(model)
-        return _plans[key]
-
     def _related_document(self, field, obj):
-        """A foreign key's object nested in the document, as Wagtail nests it, with the
-        related model's mapping built once rather than for every object."""
+        """A foreign key's object nested in the document by Wagtail's own `_get_nested_document`,
+        read directly rather than through Wagtail's per-value lookups."""
         key = (self.model, type(obj), RelatedFields, field.field_name)
         if key not in _plans:
             _plans[key] = (
@@ -78,12 +72,7 @@ class QuickDocumentMixin:
         related = getattr(obj, field.field_name)
         if related is None:
             return name, None, []
-        mapping = self._nested_mapping(type(related))
-        doc, edgengrams = {}, []
-        for sub_field in field.fields:
-            sub_name, value, sub_edgengrams = mapping._get_document_field_data(sub_field, related)
-            doc[sub_name] = value
-            edgengrams.extend(sub_edgengrams)
+        doc, edgengrams = self._get_nested_document(field.fields, related)
         return name, doc, edgengrams
 
     def _get_document_field_data(self, field, obj):

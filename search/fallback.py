@@ -192,21 +192,19 @@ CLICK_AND_COLLECT_PATHS = {"shop": "click_and_collect", "product": "shop__click_
 def count_matched_facets(kind: str, matches, answer: RawAnswer) -> None:
     """The facets of what a text matched (at most MAX_MATCHES rows): one query, counted here,
     rather than a grouped query per facet that each sends the matched keys again."""
-    paths = list(FACET_PATHS[kind].items())
-    columns = ["pk", *(path for _name, path in paths), CLICK_AND_COLLECT_PATHS[kind]]
-    if kind == "product":
-        columns.append("price")
-    pairs = {name: set() for name, _path in paths}  # (value, key): a shop's sectors are rows
+    paths = FACET_PATHS[kind]
+    click = CLICK_AND_COLLECT_PATHS[kind]
+    columns = ["pk", *paths.values(), click, *(["price"] if kind == "product" else [])]
+    pairs = {name: set() for name in paths}  # (value, key): a shop's sectors are rows
     click_and_collect, prices = set(), []
-    for row in matches.values_list(*columns).order_by():
-        pk, values = row[0], row[1 : len(paths) + 1]
-        for (name, _path), value in zip(paths, values, strict=True):
-            if value is not None:
-                pairs[name].add((str(value), pk))
-        if row[len(paths) + 1]:
-            click_and_collect.add(pk)
-        if kind == "product" and row[-1] is not None:
-            prices.append(row[-1])
+    for row in matches.values(*columns).order_by():
+        for name, path in paths.items():
+            if row[path] is not None:
+                pairs[name].add((str(row[path]), row["pk"]))
+        if row[click]:
+            click_and_collect.add(row["pk"])
+        if row.get("price") is not None:
+            prices.append(row["price"])
     for name, found in pairs.items():
         answer.facet_counts.setdefault(name, Counter()).update(value for value, _pk in found)
     answer.facet_counts.setdefault("click_and_collect", Counter())["1"] += len(click_and_collect)

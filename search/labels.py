@@ -16,6 +16,15 @@ from .text import words
 
 LIFETIME = 300
 
+
+def load_vocabulary() -> dict:
+    """Words a shopper probably meant (spelling suggestions): sectors, their partner keywords,
+    towns. A dict, as `table` keeps every table."""
+    texts = [" ".join(row) for row in Sector.objects.values_list("name", "name_en", "keywords")]
+    texts += Town.objects.values_list("name", flat=True)
+    return dict.fromkeys(words(" ".join(texts)))
+
+
 LOADERS = {
     "town": lambda: {
         code: (name, lat, lon)
@@ -37,21 +46,7 @@ LOADERS = {
         **{f"slug:{slug}": pk for pk, slug in Marketplace.objects.values_list("pk", "slug")},
     },
     "locale": lambda: dict(Locale.objects.values_list("language_code", "pk")),
-    # Words a shopper probably meant (spelling suggestions): sectors, their partner keywords,
-    # towns. As a dict so that `table` keeps it like the others.
-    "vocabulary": lambda: dict.fromkeys(
-        words(
-            " ".join(
-                [
-                    *(
-                        " ".join(row)
-                        for row in Sector.objects.values_list("name", "name_en", "keywords")
-                    ),
-                    *Town.objects.values_list("name", flat=True),
-                ]
-            )
-        )
-    ),
+    "vocabulary": load_vocabulary,
 }
 _tables: dict[str, tuple[float, dict]] = {}
 

@@ -5,12 +5,12 @@ querysets: a hit whose shop was hidden since the last index update is dropped ra
 shown.
 """
 
-from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from shops.models import Sector, Shop
+from shops.models.catalogue import product_url, shop_url
 from shops.queries import listed_products, listed_shops
 
 from . import labels
@@ -94,7 +94,7 @@ def make_hit(ref: HitRef, found, query: SearchQuery) -> SearchHit:
             "shop",
             ref.pk,
             found["name"],
-            reverse("shops:shop", kwargs={"slug": found["slug"]}),
+            shop_url(found["slug"]),
             town=town_json("town__", found),
             sector=sector_json(found["sector__slug"]),
             marketplace=found["marketplace__name"],
@@ -105,7 +105,7 @@ def make_hit(ref: HitRef, found, query: SearchQuery) -> SearchHit:
             "product",
             ref.pk,
             found["title"],
-            reverse("shops:product", kwargs={"pk": ref.pk, "slug": found["slug"]}),
+            product_url(ref.pk, found["slug"]),
             town=town_json("shop__town__", found),
             sector=sector_json(found["sector__slug"]),
             price=found["price"],

@@ -60,6 +60,15 @@ SEARCH_FACET_FIELDS = {
 }
 
 
+def shop_url(slug: str) -> str:
+    """A shop's page; also built from plain rows (search results)."""
+    return reverse("shops:shop", kwargs={"slug": slug})
+
+
+def product_url(pk: int, slug: str) -> str:
+    return reverse("shops:product", kwargs={"pk": pk, "slug": slug})
+
+
 # Columns of a product and of its shop that no search document reads (see
 # Product.get_indexed_objects; tests/search/test_engine_backends.py checks none is read).
 _BOOKKEEPING = ["external_id", "first_seen", "last_seen", "content_hash", "locked_fields"]
@@ -168,7 +177,7 @@ class Shop(index.Indexed, FeedProvenance):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("shops:shop", kwargs={"slug": self.slug})
+        return shop_url(self.slug)
 
     @classmethod
     def get_indexed_objects(cls):
@@ -318,7 +327,7 @@ class Product(index.Indexed, FeedProvenance):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("shops:product", kwargs={"pk": self.pk, "slug": self.slug})
+        return product_url(self.pk, self.slug)
 
     @classmethod
     def get_indexed_objects(cls):

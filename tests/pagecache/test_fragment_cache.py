@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from campaigns.factories import SeasonalGuidePageFactory
 from campaigns.models import GuideIndexPage
 from campaigns.structure import ensure_sections
-from pagecache.generation import invalidate_pages
 from shops.factories import ProductFactory
 from tests.conftest import requires_redis
 
@@ -16,13 +15,10 @@ pytestmark = [pytest.mark.django_db, requires_redis]
 
 
 @pytest.fixture
-def fragments(settings):
+def fragments(settings, fresh_generation):
     """Fragments on, the whole-page cache off: every request is rendered."""
     settings.PAGE_CACHE_FRAGMENTS = True
     settings.PAGE_CACHE_ENABLED = False
-    invalidate_pages("test start")
-    yield
-    invalidate_pages("test end")
 
 
 @pytest.fixture

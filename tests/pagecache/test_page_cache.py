@@ -22,12 +22,9 @@ pytestmark = [pytest.mark.django_db, requires_redis]
 
 
 @pytest.fixture
-def page_cache(settings):
+def page_cache(settings, fresh_generation):
     """The cache switched on, with a fresh generation so no earlier test's pages are served."""
     settings.PAGE_CACHE_ENABLED = True
-    invalidate_pages("test start")
-    yield
-    invalidate_pages("test end")
 
 
 @pytest.fixture
