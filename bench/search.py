@@ -135,64 +135,58 @@ def time_api(client, rounds: int) -> list[float]:
     timings = []
     for _ in range(rounds):
         for params in QUERY_SET:
-            started = time.perf_counter()
-            response = client.get("/api/search/", params)
-            timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, response.content[:300]
+            timings.append(timed(api_request, client, params))
     return timings
 
 
-def time_raw(rounds: int) -> list[float]:
-    """The engine's own round trip for the same bodies the API sends (no Django around it)."""
+def timed(function, *args) -> float:
+    started = time.perf_counter()
+    function(*args)
+    return (time.perf_counter() - started) * 1000
+
+
+def api_request(client, params):
+    response = client.get("/api/search/", params)
+    assert response.status_code == 200, response.content[:300]
+
+
+def raw_request(params):
+    """The engine's request for the query as typed, built as the API builds it."""
     from django.utils import translation
 
     from search import engine, service, synonyms
     from search.query import SearchQuery
 
     backend = engine.current_engine()
-    indexes = list(engine.index_names(backend).values())
-    bodies = []
     with translation.override("fr"):
-        for params in QUERY_SET:
-            query = SearchQuery.from_params(params)
-            alternatives = synonyms.expand(query.text) if query.text else []
-            bodies.append(engine.build_body(query, alternatives, **service.query_context(query)))
-    timings = []
-    for _ in range(rounds):
-        for body in bodies:
-            started = time.perf_counter()
-            engine.run_query(backend, body, indexes)
-            timings.append((time.perf_counter() - started) * 1000)
-    return timings
+        query = SearchQuery.from_params(params)
+        alternatives = synonyms.expand(query.text) if query.text else []
+        body = engine.build_body(query, alternatives, **service.query_context(query))
+    indexes = list(engine.index_names(backend).values())
+    return lambda: engine.run_query(backend, body, indexes)
 
 
-def time_engine_requests(client, rounds: int) -> list[float]:
-    """Every engine request the API sends for each query, replayed on their own: with the
-    typo-tolerant retry of a query that finds nothing and the runs that check its
-    suggestions, which the single raw query above does not include."""
+def sent_requests(client, params):
+    """Every engine request the API sends for the query, to replay on their own: with the
+    typo-tolerant retry of a query that finds nothing and the checks of its suggestions
+    (one multi-search request), which the raw request does not include."""
     from unittest import mock
 
     from search import engine
 
-    sent: dict[int, list[tuple]] = {}
-    real_run_query = engine.run_query
-    for position, params in enumerate(QUERY_SET):
-        sent[position] = []
+    real = {name: getattr(engine, name) for name in ("run_query", "run_queries")}
+    calls = []
 
-        def recording(backend, body, indexes, calls=sent[position]):
-            calls.append((backend, body, indexes))
-            return real_run_query(backend, body, indexes)
+    def recorder(name):
+        def record(*args):
+            calls.append((real[name], args))
+            return real[name](*args)
 
-        with mock.patch.object(engine, "run_query", recording):
-            client.get("/api/search/", params)
-    timings = []
-    for _ in range(rounds):
-        for calls in sent.values():
-            started = time.perf_counter()
-            for backend, body, indexes in calls:
-                real_run_query(backend, body, indexes)
-            timings.append((time.perf_counter() - started) * 1000)
-    return timings
+        return record
+
+    with mock.patch.multiple(engine, **{name: recorder(name) for name in real}):
+        api_request(client, params)
+    return lambda: [function(*args) for function, args in calls]
 
 
 def report(label: str, timings: list[float]) -> tuple[float, float]:
@@ -202,6 +196,8 @@ def report(label: str, timings: list[float]) -> tuple[float, float]:
 
 
 def queries(rounds: int) -> None:
+    """The API, the raw request and the API's own engine requests, timed one after the other
+    for each query (in turn first), so that the machine's ups and downs reach all three."""
     from django.conf import settings
     from django.test import Client, override_settings
 
@@ -210,12 +206,23 @@ def queries(rounds: int) -> None:
     print(f"catalogue: {Shop.objects.count()} shops, {Product.objects.count()} products")
     client = Client()
     time_api(client, 2)  # warm-up: caches, connections, the engine's file cache
-    api = report("API on OpenSearch", time_api(client, rounds))
-    time_raw(2)
-    raw = report("raw OpenSearch query", time_raw(rounds))
+    raw = [raw_request(params) for params in QUERY_SET]
+    sent = [sent_requests(client, params) for params in QUERY_SET]
+    timings = {"api": [], "raw": [], "sent": []}
+    for turn in range(rounds):
+        for position, params in enumerate(QUERY_SET):
+            measures = [
+                ("api", lambda params=params: api_request(client, params)),
+                ("raw", raw[position]),
+                ("sent", sent[position]),
+            ]
+            shift = turn % len(measures)
+            for name, function in measures[shift:] + measures[:shift]:
+                timings[name].append(timed(function))
+    api = report("API on OpenSearch", timings["api"])
+    raw = report("raw OpenSearch query", timings["raw"])
     print(f"API / raw: p50 {api[0] / raw[0]:.2f}x, p95 {api[1] / raw[1]:.2f}x")
-    time_engine_requests(client, 1)
-    sent = report("engine requests the API sends, replayed", time_engine_requests(client, rounds))
+    sent = report("engine requests the API sends, replayed", timings["sent"])
     print(f"API / its engine requests: p50 {api[0] / sent[0]:.2f}x, p95 {api[1] / sent[1]:.2f}x")
     database_only = {"default": settings.WAGTAILSEARCH_BACKENDS["fallback"]}
     with override_settings(WAGTAILSEARCH_BACKENDS=database_only):

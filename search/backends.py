@@ -3,11 +3,12 @@
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
+ENGINE = "default"
 FALLBACK = "fallback"
 
 
 def engine_backend():
-    return get_search_backend("default")
+    return get_search_backend(ENGINE)
 
 
 def fallback_backend():

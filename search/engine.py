@@ -30,6 +30,10 @@ TEXT_FIELDS = [
     "_all_text_boost_4_0^4",
 ]
 HIGHLIGHTED_FIELDS = ("name", "title")
+# What a result shows, stored in the shops' and products' documents (search/results.py).
+SHOWN_FIELDS = ["name", "title", "slug_filter", "shop.name", "price_filter"]
+SHOWN_FIELDS += ["town_code_filter", "sector_slugs_filter", "marketplace_id_filter"]
+SHOWN_FIELDS += ["click_and_collect_filter"]
 MARK_START, MARK_END = "\ue000", "\ue001"  # replaced by <mark> once the text is escaped
 
 # Ranking: text relevance multiplied by these, then the exact shop name above everything.
@@ -51,6 +55,7 @@ class HitRef:
     pk: int
     highlight: str = ""
     distance_km: float | None = None
+    source: dict | None = None  # the engine's stored fields, for showing the hit
 
 
 @dataclass
@@ -63,6 +68,10 @@ class RawAnswer:
     facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     price_range: tuple[Decimal, Decimal] | None = None
     took_ms: float = 0.0
+    answered_by: str = "engine"
+    degraded: bool = False  # the engine did not answer: the database did, perhaps with less
+    # When nothing was found: the suggestions' checks (search/suggestions.py) and their answers.
+    checked: list[tuple] = field(default_factory=list)
 
 
 _client_cache: dict[str, object] = {}
@@ -237,7 +246,7 @@ def build_body(
         "from": query.offset,
         "size": query.per_page,
         "track_total_hits": True,
-        "_source": ["pk", "_django_content_type"],
+        "_source": ["pk", "_django_content_type", *SHOWN_FIELDS],
         "highlight": {
             "pre_tags": [MARK_START],
             "post_tags": [MARK_END],
@@ -271,6 +280,20 @@ def run_query(backend, body: dict, indexes: list[str]) -> dict:
     return backend.es.search(index=index, body=body, params={"ignore_unavailable": "true"})
 
 
+def run_queries(backend, bodies: list[dict], indexes: list[str]) -> list[dict]:
+    """Several searches in one request (the engine runs them side by side)."""
+    header = {"index": ",".join(indexes), "ignore_unavailable": True}
+    lines = [line for body in bodies for line in (header, body)]
+    if getattr(backend, "use_new_elasticsearch_api", False):
+        responses = backend.es.msearch(searches=lines)["responses"]
+    else:
+        responses = backend.es.msearch(body=lines)["responses"]
+    failed = [response["error"] for response in responses if "error" in response]
+    if failed:
+        raise RuntimeError(f"Search engine error: {failed[0]}")
+    return responses
+
+
 def parse(response: dict) -> RawAnswer:
     answer = RawAnswer(total=response["hits"]["total"]["value"], took_ms=response.get("took", 0))
     for hit in response["hits"]["hits"]:
@@ -287,7 +310,8 @@ def parse(response: dict) -> RawAnswer:
         distance = None
         if hit.get("sort") and len(hit["sort"]) == 3 and isinstance(hit["sort"][1], float):
             distance = hit["sort"][1] if hit["sort"][1] != float("inf") else None
-        answer.refs.append(HitRef(kind, int(hit["_source"]["pk"]), highlight, distance))
+        source = hit["_source"]
+        answer.refs.append(HitRef(kind, int(source["pk"]), highlight, distance, source))
     aggregations = response["aggregations"]
     answer.kind_counts = {
         KIND_OF_CONTENT_TYPE[bucket["key"]]: bucket["doc_count"]
@@ -305,18 +329,32 @@ def parse(response: dict) -> RawAnswer:
     return answer
 
 
-def search(backend, query: SearchQuery, alternatives: list[str], **context) -> RawAnswer:
+def search(
+    backend, query: SearchQuery, alternatives: list[str], checks=None, **context
+) -> RawAnswer:
     """The engine's answer; raises whatever the client raises when it is unreachable.
 
     Words are matched as typed (stemmed, accents folded) first; only when that finds
     nothing are typos tolerated, so "chocolatrie" finds "chocolaterie" while "carnet"
-    lists carnets, not every "cornet" and "canne" of the region ahead of them.
+    lists carnets, not every "cornet" and "canne" of the region ahead of them. That second
+    request also runs `checks()`, the searches the suggestions would propose (typos
+    tolerated), in case the tolerant search finds nothing either: one round trip for both.
     """
     started = time.perf_counter()
     indexes = list(index_names(backend).values())
     answer = parse(run_query(backend, build_body(query, alternatives, **context), indexes))
-    if not answer.total and query.text:
-        fuzzy = build_body(query, alternatives, fuzzy=True, **context)
-        answer = parse(run_query(backend, fuzzy, indexes))
+    if not answer.total:
+        retry = [build_body(query, alternatives, fuzzy=True, **context)] if query.text else []
+        proposals = checks() if checks else []
+        for check in proposals:
+            body = build_body(check.query, check.alternatives, fuzzy=True, **context)
+            del body["highlight"]
+            retry.append({**body, "size": 0})
+        if retry:
+            responses = [parse(response) for response in run_queries(backend, retry, indexes)]
+            if query.text:
+                answer = responses.pop(0)
+            if not answer.total:
+                answer.checked = list(zip(proposals, responses, strict=True))
     answer.took_ms = (time.perf_counter() - started) * 1000
     return answer

@@ -232,7 +232,18 @@ def count_facets(kind: str, base, answer: RawAnswer) -> None:
             answer.price_range = (low, high)
 
 
-def search(
+def search(query: SearchQuery, alternatives: list[str], checks=None, **context) -> RawAnswer:
+    """The database's answer; when it finds nothing, also the answers to `checks()`, the
+    searches the suggestions would propose (search/suggestions.py)."""
+    answer = find(query, alternatives, **context)
+    if not answer.total and checks:
+        answer.checked = [
+            (check, find(check.query, check.alternatives, **context)) for check in checks()
+        ]
+    return answer
+
+
+def find(
     query: SearchQuery,
     alternatives: list[str],
     *,

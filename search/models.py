@@ -23,7 +23,11 @@ class IndexOutbox(models.Model):
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["backend", "id"])]
+        indexes = [
+            models.Index(fields=["backend", "id"]),
+            # Search results ask whether their objects changed since they were indexed.
+            models.Index(fields=["backend", "object_id"]),
+        ]
         verbose_name = _("changement à indexer")
         verbose_name_plural = _("changements à indexer")
 

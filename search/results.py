@@ -1,25 +1,32 @@
 """Turning what an engine found (kinds and primary keys) into what the page and the API show.
 
-Rows are loaded in one query per kind (and one for shops' sectors), from the public
-querysets: a hit whose shop was hidden since the last index update is dropped rather than
-shown.
+A shop or product hit is shown from the fields the engine stores with it, without asking
+the database, unless it changed since it was indexed (its outbox row is still waiting): then
+it is read from the public querysets, so a shop hidden a moment ago is dropped rather than
+shown. Answers of the database fallback, and pages, are always read from the database.
 """
 
+from decimal import Decimal
+
+from django.db.models import F
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from shops.models import Sector, Shop
+from shops.models import Product, Sector, Shop
 from shops.models.catalogue import product_url, shop_url
 from shops.queries import listed_products, listed_shops
 
-from . import labels
+from . import labels, outbox
+from .backends import ENGINE
 from .engine import MARK_END, MARK_START, HitRef, RawAnswer
 from .query import FacetValue, SearchHit, SearchOutcome, SearchQuery
 from .text import fold, words
 
 FACET_ORDER = ("type", "town", "departement", "sector", "marketplace", "click_and_collect")
 KIND_LABELS = {"shop": _("Commerces"), "product": _("Produits"), "page": _("Pages")}
+CATALOGUE = {"shop": Shop, "product": Product}
+CENTS = Decimal("0.01")
 
 
 def marked(fragment: str) -> str:
@@ -39,16 +46,31 @@ def marked_by_words(title: str, query_text: str) -> str:
     return " ".join(parts)
 
 
-# Only what a result shows is read, as plain rows: these are loaded on every search.
-SHOP_COLUMNS = ["pk", "name", "slug", "town__insee_code", "town__name", "marketplace__name"]
-SHOP_COLUMNS += ["click_and_collect"]
-PRODUCT_COLUMNS = ["pk", "title", "slug", "price", "shop__name", "shop__click_and_collect"]
-PRODUCT_COLUMNS += ["shop__town__insee_code", "shop__town__name", "marketplace__name"]
-PRODUCT_COLUMNS += ["sector__slug"]
+def row_from_source(kind: str, source: dict) -> dict | None:
+    """A hit's row from the engine's stored fields; None for a document indexed before they
+    were all stored (read from the database until it is indexed again)."""
+    try:
+        row = {
+            "pk": int(source["pk"]),
+            "title": source["name" if kind == "shop" else "title"],
+            "slug": source["slug_filter"],
+            "town_code": source["town_code_filter"],
+            "sector_slug": next(iter(source.get("sector_slugs_filter") or []), None),
+            "marketplace_id": source.get("marketplace_id_filter"),
+            "click_and_collect": source["click_and_collect_filter"],
+        }
+        if kind == "product":
+            row["shop_name"] = source["shop"]["name"]
+            price = source.get("price_filter")
+            # Stored as a number: back to the two decimals of the price column.
+            row["price"] = None if price is None else Decimal(str(price)).quantize(CENTS)
+    except KeyError:
+        return None
+    return row
 
 
 def first_sectors(shop_pks) -> dict[int, str]:
-    """Each shop's first sector (in the sectors' own order), by slug."""
+    """Each shop's first sector (in the sectors' own order), by slug: as its document has them."""
     ordering = [f"sector__{name}" for name in Sector._meta.ordering]
     first = {}
     for shop_pk, slug in (
@@ -60,28 +82,52 @@ def first_sectors(shop_pks) -> dict[int, str]:
     return first
 
 
-def load_objects(refs: list[HitRef]) -> dict[tuple[str, int], object]:
-    wanted = {
-        kind: [ref.pk for ref in refs if ref.kind == kind] for kind in ("shop", "product", "page")
+def rows_from_database(kind: str, pks: list[int]) -> dict[int, dict]:
+    """The same rows as `row_from_source`, for the hits still listed."""
+    if kind == "shop":
+        rows = listed_shops().filter(pk__in=pks)
+        rows = rows.values("pk", "slug", "marketplace_id", "click_and_collect", title=F("name"))
+        rows = rows.annotate(town_code=F("town__insee_code"))
+        sectors = first_sectors(pks)
+        return {row["pk"]: {**row, "sector_slug": sectors.get(row["pk"])} for row in rows}
+    rows = listed_products().filter(pk__in=pks)
+    rows = rows.values("pk", "title", "slug", "price", "marketplace_id")
+    rows = rows.annotate(
+        shop_name=F("shop__name"),
+        click_and_collect=F("shop__click_and_collect"),
+        town_code=F("shop__town__insee_code"),
+        sector_slug=F("sector__slug"),
+    )
+    return {row["pk"]: row for row in rows}
+
+
+def load_rows(refs: list[HitRef]) -> dict[tuple[str, int], object]:
+    """Each hit's row (shop, product) or page by (kind, pk); hits no longer shown are left out."""
+    from_engine = {
+        model: [ref.pk for ref in refs if ref.kind == kind and ref.source]
+        for kind, model in CATALOGUE.items()
     }
+    changed = outbox.pending(ENGINE, from_engine)
     loaded = {}
-    if wanted["shop"]:
-        shops = listed_shops().filter(pk__in=wanted["shop"]).values(*SHOP_COLUMNS)
-        sectors = first_sectors(wanted["shop"])
-        for row in shops:
-            row["sector__slug"] = sectors.get(row["pk"])
-            loaded[("shop", row["pk"])] = row
-    if wanted["product"]:
-        products = listed_products().filter(pk__in=wanted["product"]).values(*PRODUCT_COLUMNS)
-        loaded.update({("product", row["pk"]): row for row in products})
-    if wanted["page"]:
-        pages = Page.objects.live().public().in_bulk(wanted["page"])
-        loaded.update({("page", pk): page for pk, page in pages.items()})
+    for ref in refs:
+        if ref.kind in CATALOGUE and ref.source and (CATALOGUE[ref.kind], ref.pk) not in changed:
+            row = row_from_source(ref.kind, ref.source)
+            if row:
+                loaded[(ref.kind, ref.pk)] = row
+    for kind in CATALOGUE:
+        unread = [ref.pk for ref in refs if ref.kind == kind and (kind, ref.pk) not in loaded]
+        if unread:
+            rows = rows_from_database(kind, unread)
+            loaded.update({(kind, pk): row for pk, row in rows.items()})
+    pages = [ref.pk for ref in refs if ref.kind == "page"]
+    if pages:
+        found = Page.objects.live().public().in_bulk(pages)
+        loaded.update({("page", pk): page for pk, page in found.items()})
     return loaded
 
 
-def town_json(prefix: str, row: dict) -> dict:
-    return {"code": row[f"{prefix}insee_code"], "name": row[f"{prefix}name"]}
+def town_json(code: str) -> dict:
+    return {"code": code, "name": labels.town_name(code) or code}
 
 
 def sector_json(slug: str | None) -> dict | None:
@@ -89,29 +135,22 @@ def sector_json(slug: str | None) -> dict | None:
 
 
 def make_hit(ref: HitRef, found, query: SearchQuery) -> SearchHit:
-    if ref.kind == "shop":
-        hit = SearchHit(
-            "shop",
-            ref.pk,
-            found["name"],
-            shop_url(found["slug"]),
-            town=town_json("town__", found),
-            sector=sector_json(found["sector__slug"]),
-            marketplace=found["marketplace__name"],
-            click_and_collect=found["click_and_collect"],
+    if ref.kind in CATALOGUE:
+        is_shop = ref.kind == "shop"
+        marketplace = found["marketplace_id"] and labels.marketplace_by_id(
+            str(found["marketplace_id"])
         )
-    elif ref.kind == "product":
         hit = SearchHit(
-            "product",
+            ref.kind,
             ref.pk,
             found["title"],
-            product_url(ref.pk, found["slug"]),
-            town=town_json("shop__town__", found),
-            sector=sector_json(found["sector__slug"]),
-            price=found["price"],
-            marketplace=found["marketplace__name"],
-            click_and_collect=found["shop__click_and_collect"],
-            shop_name=found["shop__name"],
+            shop_url(found["slug"]) if is_shop else product_url(ref.pk, found["slug"]),
+            town=town_json(found["town_code"]),
+            sector=sector_json(found["sector_slug"]),
+            price=None if is_shop else found["price"],
+            marketplace=marketplace[1] if marketplace else None,
+            click_and_collect=found["click_and_collect"],
+            shop_name=None if is_shop else found["shop_name"],
         )
     else:
         hit = SearchHit("page", found.pk, found.title, found.url or "")
@@ -161,7 +200,7 @@ def labelled_facets(answer: RawAnswer) -> dict[str, list[FacetValue]]:
 
 
 def outcome_from(answer: RawAnswer, query: SearchQuery) -> SearchOutcome:
-    loaded = load_objects(answer.refs)
+    loaded = load_rows(answer.refs)
     hits = [
         make_hit(ref, loaded[(ref.kind, ref.pk)], query)
         for ref in answer.refs
@@ -173,4 +212,6 @@ def outcome_from(answer: RawAnswer, query: SearchQuery) -> SearchOutcome:
         hits=hits,
         facets=labelled_facets(answer),
         price_range=answer.price_range,
+        degraded=answer.degraded,
+        answered_by=answer.answered_by,
     )

@@ -11,6 +11,7 @@ from django.core.cache import cache
 
 from . import analytics, engine, fallback, labels, suggestions, synonyms
 from .backends import uses_external_engine
+from .engine import RawAnswer
 from .query import SearchOutcome, SearchQuery
 from .results import outcome_from
 
@@ -43,28 +44,37 @@ def pause_engine() -> None:
     cache.set(ENGINE_PAUSED_KEY, True, ENGINE_PAUSE_SECONDS)
 
 
-def find(query: SearchQuery, alternatives: list[str], context: dict) -> SearchOutcome:
-    """One search, engine first; the outcome says which answered."""
-    if uses_external_engine() and not engine_paused():
+def ask(
+    query: SearchQuery, alternatives: list[str], context: dict, checks, paused: bool
+) -> RawAnswer:
+    """The engine's answer, else the database's (marked `degraded` when an engine is set up)."""
+    if uses_external_engine() and not paused:
         try:
-            answer = engine.search(engine.current_engine(), query, alternatives, **context)
+            return engine.search(engine.current_engine(), query, alternatives, checks, **context)
         except Exception:  # noqa: BLE001 — transport, time-out or missing index: all mean "down"
             logger.warning("Search engine unavailable: answering from the database", exc_info=True)
             pause_engine()
-        else:
-            return outcome_from(answer, query)
-    outcome = outcome_from(fallback.search(query, alternatives, **context), query)
-    outcome.answered_by = "database"
-    outcome.degraded = uses_external_engine()
-    return outcome
+    answer = fallback.search(query, alternatives, checks, **context)
+    answer.degraded = uses_external_engine()
+    answer.answered_by = "database"
+    return answer
 
 
 def search(query: SearchQuery, *, record: bool = True) -> SearchOutcome:
-    alternatives = synonyms.expand(query.text) if query.text else []
-    context = query_context(query)
-    outcome = find(query, alternatives, context)
+    # The synonyms and the engine's pause in one round trip to the cache.
+    shared = cache.get_many([synonyms.CACHE_KEY, ENGINE_PAUSED_KEY])
+    groups = synonyms.synonym_groups(shared.get(synonyms.CACHE_KEY))
+    alternatives = synonyms.expand(query.text, groups) if query.text else []
+    answer = ask(
+        query,
+        alternatives,
+        query_context(query),
+        checks=lambda: suggestions.checks_for(query, alternatives),
+        paused=bool(shared.get(ENGINE_PAUSED_KEY)),
+    )
+    outcome = outcome_from(answer, query)
     if not outcome.count:
-        outcome.suggestions = suggestions.for_no_results(query, alternatives, context, find)
+        outcome.suggestions = suggestions.for_no_results(query, answer.checked)
     if record and query.text and query.page == 1:
         analytics.record_search(query.text, outcome.count)
     return outcome

@@ -1,4 +1,5 @@
-"""Every save or delete of an indexed model writes an outbox row (bulk writes do it themselves)."""
+"""Every save or delete of an indexed model writes an outbox row (bulk writes do it themselves),
+and one for each document that copies its fields (`indexed_dependants()`)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.search.index import class_is_indexed
@@ -9,6 +10,8 @@ from .outbox import record_changes
 def record_indexed_change(sender, instance, **kwargs):
     if class_is_indexed(sender) and not kwargs.get("raw"):
         record_changes(sender, [instance.pk])
+        for model, pks in getattr(instance, "indexed_dependants", list)():
+            record_changes(model, pks)
 
 
 def connect():

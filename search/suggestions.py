@@ -3,14 +3,16 @@
 Each proposal is checked by running it, so the page never suggests another empty search.
 """
 
-import difflib
 import math
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from rapidfuzz import fuzz, process
 
-from shops.models import Sector, Town
+from shops.models import Sector
 
 from . import labels
+from .engine import RawAnswer
 from .query import SearchQuery, Suggestion
 from .synonyms import vocabulary_terms
 from .text import fold, words
@@ -25,6 +27,19 @@ def vocabulary() -> set[str]:
     }
 
 
+# Similarity (0–100, from the letters two words share in order) a correction needs.
+SPELLING_CUTOFF = 75
+
+
+def closest_word(word: str, known: set[str]) -> str | None:
+    """The known word most like `word`; of equally close ones, the last in alphabetical order,
+    so that the answer never depends on the order of the set."""
+    close = process.extract(
+        word, known, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF, limit=None
+    )
+    return max(close, key=lambda found: (found[1], found[0]))[0] if close else None
+
+
 def corrected_spelling(text: str) -> str | None:
     known = vocabulary()
     corrected, changed = [], False
@@ -32,17 +47,17 @@ def corrected_spelling(text: str) -> str | None:
         if word in known or len(word) < 4:
             corrected.append(word)
             continue
-        close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
-        corrected.append(close[0] if close else word)
+        close = closest_word(word, known)
+        corrected.append(close or word)
         changed = changed or bool(close)
     return " ".join(corrected) if changed else None
 
 
-def distance(a: Town, b: Town) -> float:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+def distance(a: tuple[float, float] | None, b: tuple[float, float] | None) -> float:
+    if a is None or b is None:
         return math.inf
-    dx = (a.longitude - b.longitude) * math.cos(math.radians(a.latitude))
-    return math.hypot(dx, a.latitude - b.latitude)
+    dx = (a[1] - b[1]) * math.cos(math.radians(a[0]))
+    return math.hypot(dx, a[0] - b[0])
 
 
 def params_of(query: SearchQuery, **changes) -> dict:
@@ -66,31 +81,53 @@ def sectors_named_in(text: str) -> list[Sector]:
     return found
 
 
-def for_no_results(query: SearchQuery, alternatives, context, find) -> list[Suggestion]:
-    """`find(query, alternatives, context)` is the service's own search, engine or database."""
-    proposals = []
+@dataclass
+class Check:
+    """A search run only to learn whether a suggestion would find something."""
+
+    kind: str  # "town" (the same search everywhere), "broader" (all sectors), "spelling"
+    query: SearchQuery
+    alternatives: list[str]
+
+
+def checks_for(query: SearchQuery, alternatives: list[str]) -> list[Check]:
+    """The searches to run when `query` finds nothing; both backends run them with the
+    typo-tolerant retry (the engine in one request with it)."""
     small = {"per_page": 1, "page": 1}
+    checks = []
     if query.town:
-        wider = find(query.but(town="", **small), alternatives, {**context})
-        chosen = Town.objects.filter(insee_code=query.town).first()
-        towns = Town.objects.filter(insee_code__in=[v.value for v in wider.facets.get("town", [])])
-        if chosen:
-            for town in sorted(towns, key=lambda other: distance(chosen, other))[:NEARBY_TOWNS]:
-                proposals.append(
-                    Suggestion("town", town.name, params_of(query, town=town.insee_code))
-                )
+        checks.append(Check("town", query.but(town="", **small), alternatives))
     if query.sector:
-        wider = find(query.but(sector="", **small), alternatives, context)
-        if wider.count:
-            proposals.append(
-                Suggestion("broader", _("Tous les secteurs"), params_of(query, sector=""))
-            )
+        checks.append(Check("broader", query.but(sector="", **small), alternatives))
     if query.text:
         spelled = corrected_spelling(query.text)
         if spelled and fold(spelled) != fold(query.text):
-            retry = find(query.but(text=spelled, **small), [spelled], context)
-            if retry.count:
-                proposals.append(Suggestion("spelling", spelled, params_of(query, text=spelled)))
+            checks.append(Check("spelling", query.but(text=spelled, **small), [spelled]))
+    return checks
+
+
+def for_no_results(query: SearchQuery, checked: list[tuple[Check, RawAnswer]]) -> list[Suggestion]:
+    """What to propose, from the answers to `checks_for(query)`."""
+    proposals = []
+    for check, answer in checked:
+        if not answer.total:
+            continue
+        if check.kind == "town":
+            chosen = labels.town_position(query.town)
+            found = [code for code, count in answer.facet_counts.get("town", {}).items() if count]
+            found.sort(key=lambda code: distance(chosen, labels.town_position(code)))
+            proposals += [
+                Suggestion("town", labels.town_name(code), params_of(query, town=code))
+                for code in found[:NEARBY_TOWNS]
+            ]
+        elif check.kind == "broader":
+            proposals.append(
+                Suggestion("broader", _("Tous les secteurs"), params_of(query, sector=""))
+            )
+        elif check.kind == "spelling":
+            spelled = check.query.text
+            proposals.append(Suggestion("spelling", spelled, params_of(query, text=spelled)))
+    if query.text:
         for sector in sectors_named_in(query.text)[:2]:
             if sector.slug != query.sector:
                 proposals.append(

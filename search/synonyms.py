@@ -23,8 +23,9 @@ def singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
-def synonym_groups() -> list[list[str]]:
-    groups = cache.get(CACHE_KEY)
+def synonym_groups(cached: list | None = None) -> list[list[str]]:
+    """The active groups, folded; `cached` is what the caller already read at CACHE_KEY."""
+    groups = cache.get(CACHE_KEY) if cached is None else cached
     if groups is None:
         from .models import SynonymGroup  # noqa: PLC0415 — the models import nothing from here
 

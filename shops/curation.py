@@ -2,8 +2,6 @@
 
 from django.db import transaction
 
-from search.outbox import record_changes
-
 from .models import ImportRun, MergeProposal, Product, Shop
 from .signals import announce_catalogue_change
 from .sync import deactivate
@@ -41,8 +39,7 @@ def merge_shops(proposal: MergeProposal, user) -> None:
     duplicate = proposal.duplicate
     duplicate.duplicate_of = proposal.shop
     # The sync never writes duplicate_of, so a later import cannot undo the merge.
-    duplicate.save(update_fields=["duplicate_of"])
-    record_changes(Product, duplicate.products.values_list("pk", flat=True))
+    duplicate.save(update_fields=["duplicate_of"])  # its products leave the index with it
     announce_catalogue_change()
     proposal.status = MergeProposal.Status.MERGED
     proposal.decided_by = user

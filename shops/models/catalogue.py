@@ -1,9 +1,11 @@
 """Shops and products: imported from partners or added by merchants who join directly."""
 
+import re
 import unicodedata
 
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -60,13 +62,33 @@ SEARCH_FACET_FIELDS = {
 }
 
 
+# Shop and product addresses are reversed once per language and filled in after: search
+# results build twenty per request. Slugs other than plain ASCII go through reverse().
+PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+SLUG_MARK, PK_MARK = "slug-mark", 987654321
+_url_templates: dict[tuple, str] = {}
+
+
+def catalogue_url(name: str, slug: str, pk: int | None = None) -> str:
+    kwargs = {"slug": slug} if pk is None else {"pk": pk, "slug": slug}
+    if not PLAIN_SLUG.fullmatch(slug):
+        return reverse(name, kwargs=kwargs)
+    key = (name, get_language(), get_script_prefix(), get_urlconf())
+    template = _url_templates.get(key)
+    if template is None:
+        marks = {"slug": SLUG_MARK} if pk is None else {"pk": PK_MARK, "slug": SLUG_MARK}
+        template = _url_templates[key] = reverse(name, kwargs=marks)
+    # The number first: a slug may contain digits, never the other way round.
+    return template.replace(str(PK_MARK), str(pk)).replace(SLUG_MARK, slug)
+
+
 def shop_url(slug: str) -> str:
     """A shop's page; also built from plain rows (search results)."""
-    return reverse("shops:shop", kwargs={"slug": slug})
+    return catalogue_url("shops:shop", slug)
 
 
 def product_url(pk: int, slug: str) -> str:
-    return reverse("shops:product", kwargs={"pk": pk, "slug": slug})
+    return catalogue_url("shops:product", slug, pk)
 
 
 # Columns of a product and of its shop that no search document reads (see
@@ -158,6 +180,8 @@ class Shop(index.Indexed, FeedProvenance):
         *[index.FilterField(name, **options) for name, options in SEARCH_FACET_FIELDS.items()],
         # The folded name: an exact shop-name match is always the first result.
         index.FilterField("exact_name"),
+        # Stored for search results, which are shown from the index (search/results.py).
+        index.FilterField("slug"),
     ]
 
     class Meta:
@@ -200,6 +224,11 @@ class Shop(index.Indexed, FeedProvenance):
     @property
     def is_listed(self) -> bool:
         return self.is_active and not self.is_hidden and self.duplicate_of_id is None
+
+    def indexed_dependants(self):
+        """Documents that copy this shop's fields (a product is found and shown with its
+        shop's name, town and listing): indexed again with the shop (search/signals.py)."""
+        return [(self.products.model, self.products.values_list("pk", flat=True))]
 
     # Values of SEARCH_FACET_FIELDS, for the search index.
     @property
@@ -308,6 +337,7 @@ class Product(index.Indexed, FeedProvenance):
         index.FilterField("is_hidden"),
         index.FilterField("click_and_collect", type="BooleanField"),
         *[index.FilterField(name, **options) for name, options in SEARCH_FACET_FIELDS.items()],
+        index.FilterField("slug"),
     ]
 
     class Meta:

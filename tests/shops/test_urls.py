@@ -33,3 +33,16 @@ def test_the_language_switcher_of_a_shop_page_links_the_english_route(client, ho
     assert f"/en/shops/{product.shop.slug}/" in html
     with translation.override("en"):
         assert reverse("shops:shop", args=[product.shop.slug]).startswith("/en/shops/")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("slug", ["miel", "slug-mark-2", "987654321-b", "cafe_du_port"])
+def test_addresses_built_from_a_template_equal_reverse(language, slug):
+    from shops.models.catalogue import product_url, shop_url
+
+    with translation.override(language):
+        for _ in range(2):  # the template, then the address filled in from it
+            assert shop_url(slug) == reverse("shops:shop", kwargs={"slug": slug})
+            assert product_url(42, slug) == reverse(
+                "shops:product", kwargs={"pk": 42, "slug": slug}
+            )
