@@ -10,7 +10,8 @@ Run by hand, never as a test, against its own database and index prefix (see ben
    behind their alias; documents per second for each.
 3. Runs a fixed mixed query set (words, towns, sectors, types, sorts; every query with
    its facets) through the API, on OpenSearch, then with the database backend answering;
-   p50/p95 per engine, and the API's time over the raw engine query's round trip.
+   p50/p95 per engine, and the API's time over the raw engine query's round trip, each query's
+   API and raw requests timed one after the other.
 
 Targets (issue 5): p95 ≤ 80 ms on OpenSearch, ≤ 250 ms on the fallback, API ≤ 1.5x the
 raw query, ≥ 3,000 documents/s indexed.
