@@ -87,6 +87,11 @@ def marketplace_by_id(pk: str) -> tuple[str, str] | None:
     return table("marketplace", [pk]).get(pk)
 
 
+def marketplace_name(pk: int | None) -> str | None:
+    found = marketplace_by_id(str(pk)) if pk else None
+    return found[1] if found else None
+
+
 def locale_id(language: str) -> int | None:
     return table("locale", [language]).get(language)
 

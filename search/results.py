@@ -137,9 +137,6 @@ def sector_json(slug: str | None) -> dict | None:
 def make_hit(ref: HitRef, found, query: SearchQuery) -> SearchHit:
     if ref.kind in CATALOGUE:
         is_shop = ref.kind == "shop"
-        marketplace = found["marketplace_id"] and labels.marketplace_by_id(
-            str(found["marketplace_id"])
-        )
         hit = SearchHit(
             ref.kind,
             ref.pk,
@@ -148,7 +145,7 @@ def make_hit(ref: HitRef, found, query: SearchQuery) -> SearchHit:
             town=town_json(found["town_code"]),
             sector=sector_json(found["sector_slug"]),
             price=None if is_shop else found["price"],
-            marketplace=marketplace[1] if marketplace else None,
+            marketplace=labels.marketplace_name(found["marketplace_id"]),
             click_and_collect=found["click_and_collect"],
             shop_name=None if is_shop else found["shop_name"],
         )
