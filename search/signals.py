@@ -10,8 +10,9 @@ from .outbox import record_changes
 def record_indexed_change(sender, instance, **kwargs):
     if class_is_indexed(sender) and not kwargs.get("raw"):
         record_changes(sender, [instance.pk])
-        for model, pks in getattr(instance, "indexed_dependants", list)():
-            record_changes(model, pks)
+        if hasattr(sender, "indexed_dependants"):
+            for model, pks in sender.indexed_dependants([instance.pk]):
+                record_changes(model, pks)
 
 
 def connect():

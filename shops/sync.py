@@ -254,13 +254,10 @@ class MarketplaceImport:
         self.import_run.updated += len(to_update)
         self.mark_imported("shop", [shop.external_id for shop in changed])
         record_changes(Shop, [shop.pk for shop in changed])
-        # Products carry their shop's name and town in the index.
         updated_ids = [shop.pk for shop in to_update]
         if updated_ids:
-            record_changes(
-                Product,
-                Product.objects.filter(shop_id__in=updated_ids).values_list("pk", flat=True),
-            )
+            for model, pks in Shop.indexed_dependants(updated_ids):
+                record_changes(model, pks)
 
     def set_sectors(self, sectors_by_shop: dict[int, list[int]]) -> None:
         if not sectors_by_shop:
@@ -399,9 +396,9 @@ def deactivate(shops, products) -> int:
         Product.objects.filter(pk__in=product_ids).update(is_active=False)
         record_changes(Shop, shop_ids)
         # The products of a closed shop leave the index with it.
-        affected = set(product_ids) | set(
-            Product.objects.filter(shop_id__in=shop_ids).values_list("pk", flat=True)
-        )
+        affected = set(product_ids)
+        for _model, pks in Shop.indexed_dependants(shop_ids):
+            affected.update(pks)
         record_changes(Product, sorted(affected))
         if shop_ids or product_ids:
             announce_catalogue_change()

@@ -225,10 +225,12 @@ class Shop(index.Indexed, FeedProvenance):
     def is_listed(self) -> bool:
         return self.is_active and not self.is_hidden and self.duplicate_of_id is None
 
-    def indexed_dependants(self):
-        """Documents that copy this shop's fields (a product is found and shown with its
-        shop's name, town and listing): indexed again with the shop (search/signals.py)."""
-        return [(self.products.model, self.products.values_list("pk", flat=True))]
+    @classmethod
+    def indexed_dependants(cls, pks):
+        """Documents that copy these shops' fields (a product is found and shown with its
+        shop's name, town and listing), to index again with them: by the save signal
+        (search/signals.py) and by imports (shops/sync.py)."""
+        return [(Product, Product.objects.filter(shop_id__in=pks).values_list("pk", flat=True))]
 
     # Values of SEARCH_FACET_FIELDS, for the search index.
     @property
