@@ -329,6 +329,29 @@ def parse(response: dict) -> RawAnswer:
     return answer
 
 
+def check_body(check, **context) -> dict:
+    """A suggestion's search (search/suggestions.py), only to learn whether it finds anything
+    and, for the same words in other towns, in which towns: no hits, scores or other counts."""
+    body = build_body(check.query, check.alternatives, fuzzy=True, **context)
+    lean = {"query": {"bool": {"filter": [body["query"], body["post_filter"]]}}, "size": 0}
+    if check.kind == "town":
+        lean["aggs"] = {"town": body["aggs"]["facets"]["aggs"]["town"]}
+        lean["track_total_hits"] = True
+    else:
+        lean["track_total_hits"] = 1  # something or nothing: the engine may stop at the first
+    return lean
+
+
+def parse_check(response: dict) -> RawAnswer:
+    answer = RawAnswer(total=response["hits"]["total"]["value"])
+    if "town" in response.get("aggregations", {}):
+        buckets = response["aggregations"]["town"]["buckets"]
+        answer.facet_counts["town"] = {
+            str(bucket["key"]): bucket["doc_count"] for bucket in buckets
+        }
+    return answer
+
+
 def search(
     backend, query: SearchQuery, alternatives: list[str], checks=None, **context
 ) -> RawAnswer:
@@ -346,15 +369,13 @@ def search(
     if not answer.total:
         retry = [build_body(query, alternatives, fuzzy=True, **context)] if query.text else []
         proposals = checks() if checks else []
-        for check in proposals:
-            body = build_body(check.query, check.alternatives, fuzzy=True, **context)
-            del body["highlight"]
-            retry.append({**body, "size": 0})
+        retry += [check_body(check, **context) for check in proposals]
         if retry:
-            responses = [parse(response) for response in run_queries(backend, retry, indexes)]
+            responses = run_queries(backend, retry, indexes)
             if query.text:
-                answer = responses.pop(0)
+                answer = parse(responses.pop(0))
             if not answer.total:
-                answer.checked = list(zip(proposals, responses, strict=True))
+                checked = [parse_check(response) for response in responses]
+                answer.checked = list(zip(proposals, checked, strict=True))
     answer.took_ms = (time.perf_counter() - started) * 1000
     return answer

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import class_is_indexed
 
+from . import outbox
 from .models import IndexOutbox
 
 logger = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ def drain_backend(alias: str, batch_size: int = BATCH_SIZE, max_batches: int | N
             applied_rows._raw_delete(applied_rows.db)
         applied += len(rows)
         batches += 1
+    outbox.mark_if_empty(alias)
     return applied
 
 

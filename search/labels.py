@@ -37,6 +37,11 @@ LOADERS = {
         slug: (name, name_en)
         for slug, name, name_en in Sector.objects.values_list("slug", "name", "name_en")
     },
+    # The words naming each sector, in the sectors' order (suggestions of a sector to browse).
+    "sector_words": lambda: {
+        slug: frozenset(words(" ".join(texts)))
+        for slug, *texts in Sector.objects.values_list("slug", "name", "name_en", "keywords")
+    },
     # By id (how the index counts) and by slug (how the address filters).
     "marketplace": lambda: {
         **{
@@ -53,8 +58,11 @@ _tables: dict[str, tuple[float, dict]] = {}
 
 def table(name: str, wanted=()) -> dict:
     loaded_at, values = _tables.get(name, (0.0, {}))
+    # A loop, not any(): a search asks about a hundred times, it is worth the lines.
     stale = time.monotonic() - loaded_at > LIFETIME
-    if stale or any(key not in values for key in wanted):
+    for key in wanted:
+        stale = stale or key not in values
+    if stale:
         values = LOADERS[name]()
         _tables[name] = (time.monotonic(), values)
     return values
@@ -74,9 +82,10 @@ def town_position(code: str) -> tuple[float, float] | None:
     return (found[1], found[2]) if found and found[1] is not None else None
 
 
-def sector_label(slug: str) -> str:
+def sector_label(slug: str, language: str | None = None) -> str:
+    """In `language`, by default the current one (a search passes its own, once known)."""
     name, name_en = table("sector", [slug]).get(slug, (slug, ""))
-    return name_en if (get_language() or "fr").startswith("en") and name_en else name
+    return name_en if (language or get_language() or "fr").startswith("en") and name_en else name
 
 
 def marketplace_id(slug: str) -> int | None:

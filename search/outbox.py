@@ -2,6 +2,16 @@
 
 Callers pass a model and primary keys; the rows are written in the caller's
 transaction, and the indexing task is queued once that transaction commits.
+
+Searches show hits from the engine's stored fields unless their object waits in the outbox
+(search/results.py). To spare them that look-up in PostgreSQL while the outbox is empty,
+which is most of the time, the shared cache keeps two numbers: a count of writes, bumped
+before and after each writing transaction commits, and the count a drain read just before
+it found a backend's outbox empty. While both are equal nothing was written since the
+outbox was seen empty. Anything missing (no shared cache, Redis restarted, a mark older
+than EMPTY_MARK_SECONDS because no drain ran) means "unknown", and the search looks. A count
+Redis missed (unreachable at that moment, or restored from an older snapshot) can make a
+search show a changed object as indexed until the drain applies it: 30 s at most.
 """
 
 import logging
@@ -9,9 +19,14 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection, transaction
 
 logger = logging.getLogger(__name__)
+
+WRITES_KEY = "search:outbox-writes"
+# Refreshed by every drain, the periodic one included (every 30 s).
+EMPTY_MARK_SECONDS = 120
 
 
 def record_changes(model, pks: Iterable) -> int:
@@ -26,9 +41,49 @@ def record_changes(model, pks: Iterable) -> int:
     ]
     if not rows:
         return 0
+    # Before the commit too: a drain that saw the outbox empty before this write began can
+    # no longer vouch for it, even if this process dies between its commit and its callbacks.
+    count_write()
     IndexOutbox.objects.bulk_create(rows, batch_size=2000)
+    transaction.on_commit(count_write)
     transaction.on_commit(schedule_drain)
     return len(rows)
+
+
+def empty_mark_key(backend_alias: str) -> str:
+    return f"search:outbox-empty-at:{backend_alias}"
+
+
+def marks_are_shared() -> bool:
+    """A per-process cache (the embedded default) cannot see the other processes' writes."""
+    return bool(settings.REDIS_URL)
+
+
+def count_write() -> None:
+    if marks_are_shared():
+        cache.incr(WRITES_KEY, ignore_key_check=True)  # created at 1 by the first write
+
+
+def mark_if_empty(backend_alias: str) -> None:
+    """Record that the backend's outbox is empty, as of the write count read first."""
+    from .models import IndexOutbox  # noqa: PLC0415 — models import this module
+
+    if not marks_are_shared():
+        return
+    # Read before looking at the table: a row committed after the look is counted after it.
+    writes = cache.incr(WRITES_KEY, 0, ignore_key_check=True)
+    if writes is not None and not IndexOutbox.objects.filter(backend=backend_alias).exists():
+        cache.set(empty_mark_key(backend_alias), writes, EMPTY_MARK_SECONDS)
+
+
+def mark_keys(backend_alias: str) -> list[str]:
+    """What `known_empty` needs from the cache, for the caller's single read of it."""
+    return [WRITES_KEY, empty_mark_key(backend_alias)]
+
+
+def known_empty(backend_alias: str, cached: dict) -> bool:
+    writes = cached.get(WRITES_KEY)
+    return writes is not None and cached.get(empty_mark_key(backend_alias)) == writes
 
 
 def pending(backend_alias: str, pks_by_model: dict) -> set[tuple]:

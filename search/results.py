@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from shops.models import Product, Sector, Shop
-from shops.models.catalogue import product_url, shop_url
+from shops.models.catalogue import catalogue_urls
 from shops.queries import listed_products, listed_shops
 
 from . import labels, outbox
@@ -101,13 +101,16 @@ def rows_from_database(kind: str, pks: list[int]) -> dict[int, dict]:
     return {row["pk"]: row for row in rows}
 
 
-def load_rows(refs: list[HitRef]) -> dict[tuple[str, int], object]:
-    """Each hit's row (shop, product) or page by (kind, pk); hits no longer shown are left out."""
+def load_rows(refs: list[HitRef], outbox_empty: bool = False) -> dict[tuple[str, int], object]:
+    """Each hit's row (shop, product) or page by (kind, pk); hits no longer shown are left out.
+
+    `outbox_empty`: known to have no change waiting (search/outbox.py), no need to look.
+    """
     from_engine = {
         model: [ref.pk for ref in refs if ref.kind == kind and ref.source]
         for kind, model in CATALOGUE.items()
     }
-    changed = outbox.pending(ENGINE, from_engine)
+    changed = set() if outbox_empty else outbox.pending(ENGINE, from_engine)
     loaded = {}
     for ref in refs:
         if ref.kind in CATALOGUE and ref.source and (CATALOGUE[ref.kind], ref.pk) not in changed:
@@ -130,20 +133,28 @@ def town_json(code: str) -> dict:
     return {"code": code, "name": labels.town_name(code) or code}
 
 
-def sector_json(slug: str | None) -> dict | None:
-    return {"slug": slug, "name": labels.sector_label(slug)} if slug else None
+def sector_json(slug: str | None, language: str) -> dict | None:
+    return {"slug": slug, "name": labels.sector_label(slug, language)} if slug else None
 
 
-def make_hit(ref: HitRef, found, query: SearchQuery) -> SearchHit:
+def catalogue_addresses() -> dict:
+    """The address makers of shop and product hits, by kind, for one answer."""
+    return {
+        "shop": catalogue_urls("shops:shop"),
+        "product": catalogue_urls("shops:product", with_pk=True),
+    }
+
+
+def make_hit(ref: HitRef, found, query: SearchQuery, addresses: dict) -> SearchHit:
     if ref.kind in CATALOGUE:
         is_shop = ref.kind == "shop"
         hit = SearchHit(
             ref.kind,
             ref.pk,
             found["title"],
-            shop_url(found["slug"]) if is_shop else product_url(ref.pk, found["slug"]),
+            addresses[ref.kind](found["slug"], None if is_shop else ref.pk),
             town=town_json(found["town_code"]),
-            sector=sector_json(found["sector_slug"]),
+            sector=sector_json(found["sector_slug"], query.language),
             price=None if is_shop else found["price"],
             marketplace=labels.marketplace_name(found["marketplace_id"]),
             click_and_collect=found["click_and_collect"],
@@ -158,7 +169,7 @@ def make_hit(ref: HitRef, found, query: SearchQuery) -> SearchHit:
     return hit
 
 
-def facet_label(name: str, value: str) -> str:
+def facet_label(name: str, value: str, language: str) -> str:
     if name == "type":
         return KIND_LABELS.get(value, value)
     if name == "town":
@@ -166,13 +177,13 @@ def facet_label(name: str, value: str) -> str:
     if name == "departement":
         return labels.departement_name(value) or value
     if name == "sector":
-        return labels.sector_label(value)
+        return labels.sector_label(value, language)
     if name == "click_and_collect":
         return _("Retrait en boutique")
     return value
 
 
-def labelled_facets(answer: RawAnswer) -> dict[str, list[FacetValue]]:
+def labelled_facets(answer: RawAnswer, language: str) -> dict[str, list[FacetValue]]:
     counts = {"type": answer.kind_counts, **answer.facet_counts}
     # Marketplaces are counted by id in the index and chosen by slug in the address.
     marketplaces = {}
@@ -186,7 +197,7 @@ def labelled_facets(answer: RawAnswer) -> dict[str, list[FacetValue]]:
             values = [(slug, label, count) for slug, (label, count) in marketplaces.items()]
         else:
             values = [
-                (value, facet_label(name, value), count)
+                (value, facet_label(name, value, language), count)
                 for value, count in counts.get(name, {}).items()
             ]
         values = [value for value in values if value[2]]
@@ -196,10 +207,13 @@ def labelled_facets(answer: RawAnswer) -> dict[str, list[FacetValue]]:
     return facets
 
 
-def outcome_from(answer: RawAnswer, query: SearchQuery) -> SearchOutcome:
-    loaded = load_rows(answer.refs)
+def outcome_from(
+    answer: RawAnswer, query: SearchQuery, outbox_empty: bool = False
+) -> SearchOutcome:
+    loaded = load_rows(answer.refs, outbox_empty)
+    addresses = catalogue_addresses()
     hits = [
-        make_hit(ref, loaded[(ref.kind, ref.pk)], query)
+        make_hit(ref, loaded[(ref.kind, ref.pk)], query, addresses)
         for ref in answer.refs
         if (ref.kind, ref.pk) in loaded
     ]
@@ -207,7 +221,7 @@ def outcome_from(answer: RawAnswer, query: SearchQuery) -> SearchOutcome:
         query=query,
         count=answer.total,
         hits=hits,
-        facets=labelled_facets(answer),
+        facets=labelled_facets(answer, query.language),
         price_range=answer.price_range,
         degraded=answer.degraded,
         answered_by=answer.answered_by,

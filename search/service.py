@@ -9,8 +9,8 @@ import logging
 
 from django.core.cache import cache
 
-from . import analytics, engine, fallback, labels, suggestions, synonyms
-from .backends import uses_external_engine
+from . import analytics, engine, fallback, labels, outbox, suggestions, synonyms
+from .backends import ENGINE, uses_external_engine
 from .engine import RawAnswer
 from .query import SearchOutcome, SearchQuery
 from .results import outcome_from
@@ -61,18 +61,18 @@ def ask(
 
 
 def search(query: SearchQuery, *, record: bool = True) -> SearchOutcome:
-    # The synonyms and the engine's pause in one round trip to the cache.
-    shared = cache.get_many([synonyms.CACHE_KEY, ENGINE_PAUSED_KEY])
+    # The synonyms, the engine's pause and the outbox's marks in one round trip to the cache.
+    shared = cache.get_many([synonyms.CACHE_KEY, ENGINE_PAUSED_KEY, *outbox.mark_keys(ENGINE)])
     groups = synonyms.synonym_groups(shared.get(synonyms.CACHE_KEY))
     alternatives = synonyms.expand(query.text, groups) if query.text else []
     answer = ask(
         query,
         alternatives,
         query_context(query),
-        checks=lambda: suggestions.checks_for(query, alternatives),
+        checks=lambda: suggestions.checks_for(query, alternatives, groups),
         paused=bool(shared.get(ENGINE_PAUSED_KEY)),
     )
-    outcome = outcome_from(answer, query)
+    outcome = outcome_from(answer, query, outbox_empty=outbox.known_empty(ENGINE, shared))
     if not outcome.count:
         outcome.suggestions = suggestions.for_no_results(query, answer.checked)
     if record and query.text and query.page == 1:

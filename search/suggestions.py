@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
-from shops.models import Sector
-
 from . import labels
 from .engine import RawAnswer
 from .query import SearchQuery, Suggestion
@@ -20,10 +18,11 @@ from .text import fold, words
 NEARBY_TOWNS = 3
 
 
-def vocabulary() -> set[str]:
-    """Words a shopper probably meant: sectors, their partner keywords, towns, synonyms."""
+def vocabulary(groups: list[list[str]] | None = None) -> set[str]:
+    """Words a shopper probably meant: sectors, their partner keywords, towns, synonyms
+    (`groups`, when the caller has read them already)."""
     return set(labels.table("vocabulary")) | {
-        word for term in vocabulary_terms() for word in term.split()
+        word for term in vocabulary_terms(groups) for word in term.split()
     }
 
 
@@ -40,8 +39,8 @@ def closest_word(word: str, known: set[str]) -> str | None:
     return max(close, key=lambda found: (found[1], found[0]))[0] if close else None
 
 
-def corrected_spelling(text: str) -> str | None:
-    known = vocabulary()
+def corrected_spelling(text: str, groups: list[list[str]] | None = None) -> str | None:
+    known = vocabulary(groups)
     corrected, changed = [], False
     for word in words(text):
         if word in known or len(word) < 4:
@@ -71,14 +70,10 @@ def params_of(query: SearchQuery, **changes) -> dict:
     return {name: value for name, value in params.items() if value}
 
 
-def sectors_named_in(text: str) -> list[Sector]:
+def sectors_named_in(text: str) -> list[str]:
+    """The slugs of the sectors whose name or keywords the text uses."""
     asked = set(words(text))
-    found = []
-    for sector in Sector.objects.all():
-        names = set(words(" ".join([sector.name, sector.name_en, sector.keywords])))
-        if asked & names:
-            found.append(sector)
-    return found
+    return [slug for slug, names in labels.table("sector_words").items() if asked & names]
 
 
 @dataclass
@@ -90,9 +85,11 @@ class Check:
     alternatives: list[str]
 
 
-def checks_for(query: SearchQuery, alternatives: list[str]) -> list[Check]:
+def checks_for(
+    query: SearchQuery, alternatives: list[str], groups: list[list[str]] | None = None
+) -> list[Check]:
     """The searches to run when `query` finds nothing; both backends run them with the
-    typo-tolerant retry (the engine in one request with it)."""
+    typo-tolerant retry (the engine in one request with it). `groups`: the synonyms."""
     small = {"per_page": 1, "page": 1}
     checks = []
     if query.town:
@@ -100,7 +97,7 @@ def checks_for(query: SearchQuery, alternatives: list[str]) -> list[Check]:
     if query.sector:
         checks.append(Check("broader", query.but(sector="", **small), alternatives))
     if query.text:
-        spelled = corrected_spelling(query.text)
+        spelled = corrected_spelling(query.text, groups)
         if spelled and fold(spelled) != fold(query.text):
             checks.append(Check("spelling", query.but(text=spelled, **small), [spelled]))
     return checks
@@ -128,11 +125,10 @@ def for_no_results(query: SearchQuery, checked: list[tuple[Check, RawAnswer]]) -
             spelled = check.query.text
             proposals.append(Suggestion("spelling", spelled, params_of(query, text=spelled)))
     if query.text:
-        for sector in sectors_named_in(query.text)[:2]:
-            if sector.slug != query.sector:
+        for slug in sectors_named_in(query.text)[:2]:
+            if slug != query.sector:
+                label = labels.sector_label(slug)
                 proposals.append(
-                    Suggestion(
-                        "sector", sector.label, params_of(query, text="", sector=sector.slug)
-                    )
+                    Suggestion("sector", label, params_of(query, text="", sector=slug))
                 )
     return proposals

@@ -75,6 +75,6 @@ def expand(query: str, groups: list[list[str]] | None = None) -> list[str]:
     return alternatives
 
 
-def vocabulary_terms() -> set[str]:
+def vocabulary_terms(groups: list[list[str]] | None = None) -> set[str]:
     """Every synonym term: words the spelling suggestions may propose."""
-    return {term for group in synonym_groups() for term in group}
+    return {term for group in (synonym_groups() if groups is None else groups) for term in group}

@@ -12,9 +12,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Each test run gets its own cache namespace so a shared Redis never leaks state between runs.
+# Each test run gets its own cache namespace so a shared Redis never leaks state between runs
+# (the outbox's marks of one run's database would vouch for another's). Set in the
+# environment so the Celery worker the tests start uses the same one.
 for cache in CACHES.values():
-    cache["KEY_PREFIX"] = "ldab-test"
+    cache["KEY_PREFIX"] = os.environ.setdefault("TEST_CACHE_KEY_PREFIX", f"ldab-test-{os.getpid()}")
 
 # Tests never touch a developer's indexes, nor those of another test run on the same node.
 # Set in the environment so the Celery worker the tests start uses the same indexes.

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from django.db import models
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -69,26 +70,31 @@ SLUG_MARK, PK_MARK = "slug-mark", 987654321
 _url_templates: dict[tuple, str] = {}
 
 
-def catalogue_url(name: str, slug: str, pk: int | None = None) -> str:
-    kwargs = {"slug": slug} if pk is None else {"pk": pk, "slug": slug}
-    if not PLAIN_SLUG.fullmatch(slug):
-        return reverse(name, kwargs=kwargs)
+def catalogue_urls(name: str, with_pk: bool = False) -> Callable[..., str]:
+    """`make(slug, pk=None)`, the addresses of a shop or product URL name in the current
+    language and prefix, looked up once for the many addresses of a search answer."""
     key = (name, get_language(), get_script_prefix(), get_urlconf())
     template = _url_templates.get(key)
     if template is None:
-        marks = {"slug": SLUG_MARK} if pk is None else {"pk": PK_MARK, "slug": SLUG_MARK}
+        marks = {"pk": PK_MARK, "slug": SLUG_MARK} if with_pk else {"slug": SLUG_MARK}
         template = _url_templates[key] = reverse(name, kwargs=marks)
-    # The number first: a slug may contain digits, never the other way round.
-    return template.replace(str(PK_MARK), str(pk)).replace(SLUG_MARK, slug)
+
+    def make(slug: str, pk: int | None = None) -> str:
+        if not PLAIN_SLUG.fullmatch(slug):
+            return reverse(name, kwargs={"slug": slug} if pk is None else {"pk": pk, "slug": slug})
+        # The number first: a slug may contain digits, never the other way round.
+        return template.replace(str(PK_MARK), str(pk)).replace(SLUG_MARK, slug)
+
+    return make
 
 
 def shop_url(slug: str) -> str:
     """A shop's page; also built from plain rows (search results)."""
-    return catalogue_url("shops:shop", slug)
+    return catalogue_urls("shops:shop")(slug)
 
 
 def product_url(pk: int, slug: str) -> str:
-    return catalogue_url("shops:product", slug, pk)
+    return catalogue_urls("shops:product", with_pk=True)(slug, pk)
 
 
 # Columns of a product and of its shop that no search document reads (see

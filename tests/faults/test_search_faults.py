@@ -127,20 +127,28 @@ def test_an_opensearch_node_killed_during_indexing_catches_up_after_its_restart(
     assert total >= 3000
 
     failures = []
+    some_indexed, node_killed = threading.Event(), threading.Event()
 
     def drain():
         try:
             while pending_changes("default"):
                 drain_backend("default", batch_size=100, max_batches=1)
+                if pending_changes("default") <= total - 300 and not some_indexed.is_set():
+                    # Hold on until the node is dead, so that the kill lands mid-drain
+                    # however fast this machine indexes the rest.
+                    some_indexed.set()
+                    node_killed.wait(timeout=60)
         except Exception as error:  # noqa: BLE001 — the node is being killed
             failures.append(error)
         finally:
+            some_indexed.set()
             connection.close()  # this thread's own database connection
 
     drainer = threading.Thread(target=drain)
     drainer.start()
-    wait_for(lambda: pending_changes("default") < total - 300, 120, "some documents indexed")
+    assert some_indexed.wait(timeout=120), "some documents indexed"
     private_node.kill()
+    node_killed.set()
     drainer.join(timeout=60)
     assert failures, "the drain must have met the dead node"
     assert pending_changes("default") > 0, "the kill must land before the end of the drain"

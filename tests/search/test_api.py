@@ -2,6 +2,7 @@
 
 import pytest
 
+from shops.models import Sector
 from tests.conftest import requires_opensearch
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +21,17 @@ def test_the_api_returns_results_facets_and_counts(client, catalogue):
         "facets"
     ]["sector"]
     assert body["degraded"] is False
+
+
+def test_the_api_answers_in_the_language_the_client_asks_for(client, catalogue):
+    fresh = Sector.objects.get(slug="produits-frais")
+    for language, name, prefix in (("fr", fresh.name, "/fr/"), ("en", fresh.name_en, "/en/")):
+        body = client.get(
+            "/api/search/", {"q": "chocolat", "town": "45234"}, HTTP_ACCEPT_LANGUAGE=language
+        ).json()
+        assert {result["sector"]["name"] for result in body["results"]} == {name}
+        assert all(result["url"].startswith(prefix) for result in body["results"])
+        assert [facet["label"] for facet in body["facets"]["sector"]] == [name]
 
 
 def test_the_api_filters_by_sector_and_type(client, catalogue):

@@ -2,13 +2,18 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from wagtail.search.backends import get_search_backend
 
+from search import outbox
+from search.backends import ENGINE
 from search.indexing import drain_outbox, pending_changes
 from search.models import IndexOutbox
 from shops.factories import ProductFactory, ShopFactory
 from shops.models import Product, Shop
 from shops.sync import deactivate
+from tests.conftest import requires_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +53,47 @@ def test_deactivated_products_leave_every_index_in_bulk(fresh_indexes):
     assert drain_outbox() == dict.fromkeys(settings.WAGTAILSEARCH_BACKENDS, 2)
     for alias in settings.WAGTAILSEARCH_BACKENDS:
         assert found(alias, "macarons") == ["Coffret de macarons n° 2"], alias
+
+
+@pytest.fixture
+def marks(settings):
+    """The outbox's marks in the shared cache, from nothing."""
+    cache.delete_many(outbox.mark_keys(ENGINE))
+    yield lambda: outbox.known_empty(ENGINE, cache.get_many(outbox.mark_keys(ENGINE)))
+    cache.delete_many(outbox.mark_keys(ENGINE))
+
+
+@requires_redis
+def test_a_drain_that_empties_the_outbox_vouches_for_it_until_the_next_write(marks, fresh_indexes):
+    assert not marks(), "unknown before any drain: searches look in the outbox"
+    ShopFactory(name="Brûlerie des Halles")
+    drain_outbox()
+    assert marks()
+    with transaction.atomic():
+        ProductFactory(title="Café d'Éthiopie moulu")
+        # Void from the write on, before its commit: a search in between must look.
+        assert not marks()
+    drain_outbox()
+    assert marks()
+
+
+@requires_redis
+def test_an_outbox_left_with_rows_is_not_vouched_for(marks):
+    ShopFactory(name="Vannerie Morin")
+    assert IndexOutbox.objects.filter(backend=ENGINE).exists()
+    outbox.mark_if_empty(ENGINE)
+    assert not marks()
+
+
+@requires_redis
+def test_an_expired_mark_means_looking_again(marks, fresh_indexes):
+    drain_outbox()
+    assert marks()
+    cache.delete(outbox.empty_mark_key(ENGINE))  # what EMPTY_MARK_SECONDS without a drain does
+    assert not marks()
+
+
+def test_a_cache_of_one_process_never_vouches_for_the_outbox(marks, settings, fresh_indexes):
+    settings.REDIS_URL = ""
+    drain_outbox()
+    assert not marks()

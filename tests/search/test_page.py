@@ -4,6 +4,7 @@ import pytest
 
 from search.query import SearchQuery
 from search.suggestions import corrected_spelling
+from shops.models import Sector
 from tests.conftest import requires_opensearch
 
 pytestmark = pytest.mark.django_db
@@ -60,8 +61,22 @@ def test_spelling_suggestion_when_even_fuzziness_finds_nothing(client, catalogue
     outcome = client.get("/fr/recherche/", {"q": "librerie"}).context["outcome"]
     # "librerie" is one letter from "librairie" for the engine: found directly.
     assert outcome.count
-    outcome = client.get("/fr/recherche/", {"q": "orlaens chocolat"}).context["outcome"]
-    assert outcome.count or any(s.kind == "spelling" for s in outcome.suggestions)
+    # A wrong first letter is beyond the engine's tolerance: nothing is found, and the
+    # corrected spelling, checked to find something, is proposed.
+    outcome = client.get("/fr/recherche/", {"q": "hibrairie"}).context["outcome"]
+    assert outcome.count == 0
+    spelled = [(s.label, s.params) for s in outcome.suggestions if s.kind == "spelling"]
+    assert spelled == [("librairie", {"q": "librairie"})]
+
+
+def test_a_search_naming_a_sector_proposes_to_browse_it_in_the_page_language(client, catalogue):
+    bookshops = Sector.objects.get(slug="librairie")
+    for path, label in (("/fr/recherche/", bookshops.name), ("/en/search/", bookshops.name_en)):
+        # Bourges has no bookshop: nothing found there, the sector is proposed in that town.
+        outcome = client.get(path, {"q": "librairie", "town": "18033"}).context["outcome"]
+        assert outcome.count == 0
+        proposed = [(s.label, s.params) for s in outcome.suggestions if s.kind == "sector"]
+        assert proposed == [(label, {"town": "18033", "sector": "librairie"})]
 
 
 def test_the_page_answers_from_the_database_when_the_engine_is_unreachable(
