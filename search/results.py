@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from shops.models import Product, Sector, Shop
-from shops.models.catalogue import catalogue_urls
+from shops.models.catalogue import product_urls, shop_urls
 from shops.queries import listed_products, listed_shops
 
 from . import labels, outbox
@@ -137,14 +137,6 @@ def sector_json(slug: str | None, language: str) -> dict | None:
     return {"slug": slug, "name": labels.sector_label(slug, language)} if slug else None
 
 
-def catalogue_addresses() -> dict:
-    """The address makers of shop and product hits, by kind, for one answer."""
-    return {
-        "shop": catalogue_urls("shops:shop"),
-        "product": catalogue_urls("shops:product", with_pk=True),
-    }
-
-
 def make_hit(ref: HitRef, found, query: SearchQuery, addresses: dict) -> SearchHit:
     if ref.kind in CATALOGUE:
         is_shop = ref.kind == "shop"
@@ -211,7 +203,8 @@ def outcome_from(
     answer: RawAnswer, query: SearchQuery, outbox_empty: bool = False
 ) -> SearchOutcome:
     loaded = load_rows(answer.refs, outbox_empty)
-    addresses = catalogue_addresses()
+    # Looked up once for the answer's twenty addresses.
+    addresses = {"shop": shop_urls(), "product": product_urls()}
     hits = [
         make_hit(ref, loaded[(ref.kind, ref.pk)], query, addresses)
         for ref in answer.refs

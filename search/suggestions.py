@@ -127,7 +127,7 @@ def for_no_results(query: SearchQuery, checked: list[tuple[Check, RawAnswer]]) -
     if query.text:
         for slug in sectors_named_in(query.text)[:2]:
             if slug != query.sector:
-                label = labels.sector_label(slug)
+                label = labels.sector_label(slug, query.language)
                 proposals.append(
                     Suggestion("sector", label, params_of(query, text="", sector=slug))
                 )

@@ -88,13 +88,22 @@ def catalogue_urls(name: str, with_pk: bool = False) -> Callable[..., str]:
     return make
 
 
+def shop_urls() -> Callable[..., str]:
+    """`make(slug)`: shops' pages, also from plain rows (search results)."""
+    return catalogue_urls("shops:shop")
+
+
+def product_urls() -> Callable[..., str]:
+    """`make(slug, pk)`: products' pages."""
+    return catalogue_urls("shops:product", with_pk=True)
+
+
 def shop_url(slug: str) -> str:
-    """A shop's page; also built from plain rows (search results)."""
-    return catalogue_urls("shops:shop")(slug)
+    return shop_urls()(slug)
 
 
 def product_url(pk: int, slug: str) -> str:
-    return catalogue_urls("shops:product", with_pk=True)(slug, pk)
+    return product_urls()(slug, pk)
 
 
 # Columns of a product and of its shop that no search document reads (see
