@@ -50,6 +50,16 @@ def record_changes(model, pks: Iterable) -> int:
     return len(rows)
 
 
+def record_changes_with_dependants(model, pks: Iterable) -> None:
+    """`record_changes`, and for the documents that copy these objects' fields
+    (`model.indexed_dependants(pks)`: a shop's products carry its name, town and listing)."""
+    pks = list(pks)
+    record_changes(model, pks)
+    if pks and hasattr(model, "indexed_dependants"):
+        for dependant, dependant_pks in model.indexed_dependants(pks):
+            record_changes(dependant, dependant_pks)
+
+
 def empty_mark_key(backend_alias: str) -> str:
     return f"search:outbox-empty-at:{backend_alias}"
 

@@ -4,15 +4,12 @@ and one for each document that copies its fields (`indexed_dependants()`)."""
 from django.db.models.signals import post_delete, post_save
 from wagtail.search.index import class_is_indexed
 
-from .outbox import record_changes
+from .outbox import record_changes_with_dependants
 
 
 def record_indexed_change(sender, instance, **kwargs):
     if class_is_indexed(sender) and not kwargs.get("raw"):
-        record_changes(sender, [instance.pk])
-        if hasattr(sender, "indexed_dependants"):
-            for model, pks in sender.indexed_dependants([instance.pk]):
-                record_changes(model, pks)
+        record_changes_with_dependants(sender, [instance.pk])
 
 
 def connect():

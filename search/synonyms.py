@@ -51,7 +51,7 @@ def term_pattern(term: str) -> re.Pattern:
 
 def expand(query: str, groups: list[list[str]] | None = None) -> list[str]:
     """The query first, then the same query with synonyms in place of the words they replace."""
-    groups = synonym_groups() if groups is None else groups
+    groups = synonym_groups(groups)
     folded = fold(query)
     alternatives = [query]
     seen = {folded}
@@ -77,4 +77,4 @@ def expand(query: str, groups: list[list[str]] | None = None) -> list[str]:
 
 def vocabulary_terms(groups: list[list[str]] | None = None) -> set[str]:
     """Every synonym term: words the spelling suggestions may propose."""
-    return {term for group in (synonym_groups() if groups is None else groups) for term in group}
+    return {term for group in synonym_groups(groups) for term in group}

@@ -15,7 +15,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
-from search.outbox import record_changes
+from search.outbox import record_changes, record_changes_with_dependants
 
 from .cleaning import Rejected, clean_product, clean_shop, content_hash
 from .connectors.base import Connector, FeedUnavailable, ProductRecord, RejectedRecord, ShopRecord
@@ -253,11 +253,8 @@ class MarketplaceImport:
         self.import_run.created += len(to_create)
         self.import_run.updated += len(to_update)
         self.mark_imported("shop", [shop.external_id for shop in changed])
-        record_changes(Shop, [shop.pk for shop in changed])
-        updated_ids = [shop.pk for shop in to_update]
-        if updated_ids:
-            for model, pks in Shop.indexed_dependants(updated_ids):
-                record_changes(model, pks)
+        # Created shops have no product yet: only the updated ones' products are queued.
+        record_changes_with_dependants(Shop, [shop.pk for shop in changed])
 
     def set_sectors(self, sectors_by_shop: dict[int, list[int]]) -> None:
         if not sectors_by_shop:

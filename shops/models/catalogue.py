@@ -243,8 +243,8 @@ class Shop(index.Indexed, FeedProvenance):
     @classmethod
     def indexed_dependants(cls, pks):
         """Documents that copy these shops' fields (a product is found and shown with its
-        shop's name, town and listing), to index again with them: by the save signal
-        (search/signals.py) and by imports (shops/sync.py)."""
+        shop's name, town and listing), to index again with them
+        (`search.outbox.record_changes_with_dependants`)."""
         return [(Product, Product.objects.filter(shop_id__in=pks).values_list("pk", flat=True))]
 
     # Values of SEARCH_FACET_FIELDS, for the search index.
