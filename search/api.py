@@ -11,7 +11,7 @@ from . import service
 from .autocomplete import autocomplete
 from .openapi import openapi_document
 from .query import InvalidSearch, SearchQuery
-from .rate_limits import rate_limited
+from .rate_limits import count_search_request, rate_limited, too_many_requests
 
 JSON_OPTIONS = {"ensure_ascii": False}
 
@@ -20,14 +20,17 @@ JSON_OPTIONS = {"ensure_ascii": False}
 # trips to PostgreSQL fewer per request.
 @transaction.non_atomic_requests
 @require_GET
-@rate_limited("search-api")
 def search_api(request):
+    # The visitor's count and the state the search reads from the cache: one round trip.
+    over, shared = count_search_request(request, "search-api", reads=service.shared_keys())
+    if over:
+        return too_many_requests()
     try:
         query = SearchQuery.from_params(request.GET, language=get_language() or "fr", strict=True)
     except InvalidSearch as error:
         errors = {name: str(message) for name, message in error.args[0].items()}
         return JsonResponse({"errors": errors}, status=400, json_dumps_params=JSON_OPTIONS)
-    outcome = service.search(query)
+    outcome = service.search(query, shared=shared)
     response = JsonResponse(outcome.as_json(), json_dumps_params=JSON_OPTIONS)
     # Incomplete answers must not outlive the outage in a cache.
     response["Cache-Control"] = "no-store" if outcome.degraded else "public, max-age=30"

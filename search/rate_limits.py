@@ -1,8 +1,7 @@
-"""Per-address rate limits of the public search endpoints, answered with a 429 in JSON.
+"""Rate limits of the public search endpoints, answered with a 429 in JSON.
 
-The counters live in the shared cache (Redis in production), so every app server counts the
-same visitor together. Rates come from settings (SEARCH_RATE_LIMITS) and are read at each
-request, so operators and tests can change them.
+Rates come from settings (SEARCH_RATE_LIMITS) and are read at each request, so operators and
+tests can change them; the counting itself is portal/rate_limits.py.
 """
 
 import functools
@@ -10,11 +9,13 @@ import functools
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+
+from portal.rate_limits import count_request
 
 
-def configured_rate(group, request):
-    return settings.SEARCH_RATE_LIMITS[group]
+def count_search_request(request, group: str, reads=()) -> tuple[bool, dict]:
+    """Count the request in `group`; whether it is over the rate, and the cache at `reads`."""
+    return count_request(request, group, settings.SEARCH_RATE_LIMITS[group], reads)
 
 
 def rate_limited(group: str):
@@ -23,9 +24,7 @@ def rate_limited(group: str):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if is_ratelimited(
-                request, group=group, key="ip", rate=configured_rate, method="GET", increment=True
-            ):
+            if count_search_request(request, group)[0]:
                 return too_many_requests()
             return view(request, *args, **kwargs)
 

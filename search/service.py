@@ -60,9 +60,16 @@ def ask(
     return answer
 
 
-def search(query: SearchQuery, *, record: bool = True) -> SearchOutcome:
-    # The synonyms, the engine's pause and the outbox's marks in one round trip to the cache.
-    shared = cache.get_many([synonyms.CACHE_KEY, ENGINE_PAUSED_KEY, *outbox.mark_keys(ENGINE)])
+def shared_keys() -> list[str]:
+    """What every search reads from the cache: the synonyms, the engine's pause, the outbox's
+    marks (in one round trip, or in the API's round trip counting the request)."""
+    return [synonyms.CACHE_KEY, ENGINE_PAUSED_KEY, *outbox.mark_keys(ENGINE)]
+
+
+def search(query: SearchQuery, *, record: bool = True, shared: dict | None = None) -> SearchOutcome:
+    """`shared`: the values at shared_keys() when the caller has already read them."""
+    if shared is None:
+        shared = cache.get_many(shared_keys())
     groups = synonyms.synonym_groups(shared.get(synonyms.CACHE_KEY))
     alternatives = synonyms.expand(query.text, groups) if query.text else []
     answer = ask(

@@ -1,7 +1,8 @@
 """What the merchants' views share: per-IP rate limits and the site's base URL for emails."""
 
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
+
+from portal.rate_limits import count_request
 
 
 def base_url(request) -> str:
@@ -10,7 +11,7 @@ def base_url(request) -> str:
 
 def over_limit(request, group: str, rate: str) -> bool:
     """Count this POST against the client's address; True once over the rate."""
-    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+    return count_request(request, group, rate)[0]
 
 
 def limit_message() -> str:

@@ -277,7 +277,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     },
 }
-# Requests per visitor's address (django-ratelimit, in the shared cache) on the public search
+# Requests per visitor's address (portal/rate_limits.py, in the shared cache) on the public search
 # endpoints: the autocomplete asks at each keystroke, hence its higher rate.
 SEARCH_RATE_LIMITS = {
     "search-api": env_str("SEARCH_API_RATE", "120/m"),
@@ -387,7 +387,8 @@ SHOPPER_DATA_RETENTION_DAYS = env_int("SHOPPER_DATA_RETENTION_DAYS", 90)
 # How far ahead a shopper may book a pickup slot.
 PICKUP_MAX_DAYS_AHEAD = env_int("PICKUP_MAX_DAYS_AHEAD", 14)
 MERCHANT_PHOTO_MAX_BYTES = env_int("MERCHANT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
-# Per-IP limits (django-ratelimit syntax) on sign-up, login and pickup requests.
+# Per-IP limits ("<requests>/<period>", portal/rate_limits.py) on sign-up, login and pickup
+# requests.
 MERCHANT_SIGNUP_RATE = env_str("MERCHANT_SIGNUP_RATE", "5/h")
 MERCHANT_LOGIN_RATE = env_str("MERCHANT_LOGIN_RATE", "10/m")
 PICKUP_REQUEST_RATE = env_str("PICKUP_REQUEST_RATE", "10/h")

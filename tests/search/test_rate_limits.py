@@ -6,6 +6,7 @@ Counted in the real Redis cache that `make test` starts, like in production.
 import pytest
 from django.core.cache import cache
 
+from search.models import SearchQueryStat
 from tests.conftest import requires_redis
 
 pytestmark = [pytest.mark.django_db, requires_redis]
@@ -13,7 +14,6 @@ pytestmark = [pytest.mark.django_db, requires_redis]
 
 @pytest.fixture
 def low_rates(settings):
-    settings.RATELIMIT_ENABLE = True
     settings.SEARCH_RATE_LIMITS = {"search-api": "3/m", "autocomplete": "5/m"}
     cache.clear()  # counters of an earlier test in the same minute
     yield
@@ -52,3 +52,19 @@ def test_the_limit_speaks_english_on_english_requests(client, low_rates):
         client.get("/api/search/?q=pain", HTTP_ACCEPT_LANGUAGE="en")
     refused = client.get("/api/search/?q=pain", HTTP_ACCEPT_LANGUAGE="en")
     assert refused.json()["errors"]["__all__"] == "Too many requests: try again in a minute."
+
+
+def test_an_ipv6_visitor_changing_address_in_their_block_stays_counted(client, low_rates):
+    for host in range(3):
+        client.get("/api/search/?q=pain", REMOTE_ADDR=f"2001:db8:5:6::{host + 1}")
+    assert client.get("/api/search/?q=pain", REMOTE_ADDR="2001:db8:5:6::99").status_code == 429
+    assert client.get("/api/search/?q=pain", REMOTE_ADDR="2001:db8:5:7::1").status_code == 200
+
+
+def test_with_redis_down_the_search_api_still_answers_uncounted(client, low_rates, settings):
+    dead = "redis://127.0.0.1:9/0"  # nothing listens on port 9
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": dead}}
+    settings.REDIS_URL = dead  # the query log's counts go to the database instead
+    statuses = {client.get("/api/search/?q=pain").status_code for _ in range(5)}
+    assert statuses == {200}
+    assert SearchQueryStat.objects.get(query="pain").searches == 5

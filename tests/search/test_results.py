@@ -10,7 +10,7 @@ from search.outbox import record_changes
 from search.query import SearchQuery
 from search.results import row_from_source
 from shops.models import Product, Shop
-from tests.conftest import requires_opensearch
+from tests.conftest import requires_opensearch, requires_redis
 
 from .conftest import index_now
 
@@ -117,3 +117,27 @@ def test_a_search_that_finds_nothing_asks_the_engine_twice_at_most(catalogue, mo
     requests.clear()
     assert search(text="chocolat").count
     assert requests == ["run_query"]
+
+
+@requires_opensearch
+@requires_redis
+def test_a_search_through_the_api_makes_two_round_trips_to_redis_and_none_to_postgresql(
+    client, catalogue, django_assert_num_queries, monkeypatch
+):
+    from redis.connection import Connection
+
+    client.get("/api/search/", {"q": "chocolat"})  # the labels, read once per process
+    sent = []
+    real_send = Connection.send_packed_command
+
+    def send(connection, *args, **kwargs):
+        sent.append(args[0])
+        return real_send(connection, *args, **kwargs)
+
+    monkeypatch.setattr(Connection, "send_packed_command", send)
+    with django_assert_num_queries(0):
+        response = client.get("/api/search/", {"q": "chocolat"})
+    assert response.json()["count"]
+    # The request's count with what the search reads (synonyms, pause, outbox marks), then
+    # the query log.
+    assert len(sent) == 2
