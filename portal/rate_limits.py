@@ -16,6 +16,7 @@ Rates are written "<requests>/<period>": a unit s, m, h or d, optionally after a
 ("120/m", "5/h", "100/10m").
 """
 
+import functools
 import ipaddress
 import logging
 import re
@@ -24,9 +25,8 @@ from collections.abc import Sequence
 
 import redis
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
-from django_redis.cache import RedisCache
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ RATE = re.compile(r"(?P<requests>\d+)/(?P<units>\d*)(?P<unit>[smhd])")
 IPV6_BLOCK = 64
 
 
+@functools.cache  # a handful of configured rates, parsed on every request otherwise
 def parse_rate(rate: str) -> tuple[int, int]:
     """(requests allowed, period in seconds) of a rate such as "120/m"."""
     match = RATE.fullmatch(rate.strip())
@@ -72,7 +73,8 @@ def count_request(request, group: str, rate: str, reads: Sequence[str] = ()) -> 
     allowed, period = parse_rate(rate)
     window = int(time.time()) // period
     key = f"rate:{group}:{visitor_address(request)}:{window}"
-    if isinstance(caches["default"], RedisCache):  # `cache` is a proxy to it
+    # REDIS_URL decides, as everywhere in the project: the settings make the cache Redis then.
+    if settings.REDIS_URL:
         count, values = count_in_redis(key, period, reads)
     else:
         count, values = count_in_cache(key, period), cache.get_many(reads)

@@ -98,7 +98,7 @@ def test_with_redis_down_requests_are_not_refused_and_nothing_is_read(fresh_coun
         assert count_request(request_from(), "form", "1/m") == (False, {})
 
 
-@override_settings(CACHES=PER_PROCESS_CACHE)
+@override_settings(CACHES=PER_PROCESS_CACHE, REDIS_URL="")
 def test_without_redis_the_per_process_cache_counts_and_reads():
     cache.set("groups", [["resto", "restaurant"]])
     visitor = request_from("203.0.113.9")
