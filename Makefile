@@ -6,14 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 TEST_ENV := var/test.env
+# Where `make demo` serves; its Wagtail Site is pointed there so that absolute links work.
+DEMO_ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: help demo test services lint format bench check messages clean-services
 
 help:
-	@echo "make demo   - serve the demo site on http://127.0.0.1:8000 (SQLite, no service needed)"
+	@echo "make demo   - serve the demo site on http://$(DEMO_ADDRESS) (SQLite, no service needed)"
 	@echo "make test   - install and start PostgreSQL, Redis, OpenSearch, Chromium; run every test"
 	@echo "make lint   - ruff and Django's checks"
 	@echo "make bench  - benchmarks (run by hand; see bench/README.md)"
+	@echo "make clean-services - stop the test services and delete their data (deploy/local/services.sh reset)"
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -29,8 +32,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=portal.settings.dev FETCH_PRODUCT_IMAGES=false $(MANAGE) migrate --noinput
-	DJANGO_SETTINGS_MODULE=portal.settings.dev FETCH_PRODUCT_IMAGES=false $(MANAGE) load_demo
-	DJANGO_SETTINGS_MODULE=portal.settings.dev FETCH_PRODUCT_IMAGES=false $(MANAGE) runserver 127.0.0.1:8000
+	DJANGO_SETTINGS_MODULE=portal.settings.dev FETCH_PRODUCT_IMAGES=false $(MANAGE) load_demo --site-url http://$(DEMO_ADDRESS)
+	DJANGO_SETTINGS_MODULE=portal.settings.dev FETCH_PRODUCT_IMAGES=false $(MANAGE) runserver $(DEMO_ADDRESS)
 
 services:
 	@mkdir -p var
@@ -62,5 +65,6 @@ bench: $(VENV)/.installed services
 	  $(BIN)/python manage.py migrate --noinput --settings=portal.settings.test && \
 	  $(BIN)/python bench/import_catalogue.py --products 100000
 
+# Stop what `make test` started and delete its data and caches: the next run is a cold machine's.
 clean-services:
-	deploy/opensearch/opensearch.sh stop || true
+	deploy/local/services.sh reset

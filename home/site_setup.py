@@ -4,6 +4,8 @@ section indexes, the menus and footer, the editors' groups and review workflow.
 Idempotent, so `make demo`, a fresh production database and the tests share it.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -74,6 +76,24 @@ FOOTER_TEXT = {
     "fr": "<p>Une initiative de la Région Centre-Val de Loire pour soutenir ses commerces.</p>",
     "en": "<p>An initiative of the Centre-Val de Loire Region in support of its shops.</p>",
 }
+
+
+def serve_site_at(root_url: str) -> Site:
+    """Point the default Site at the address the site is really served on.
+
+    Wagtail builds absolute links (canonical, hreflang, the language switch, sitemaps) from the
+    Site's hostname and port, never from the request's Host header; a Site left at
+    localhost:80 sends a visitor of http://127.0.0.1:8000 to an address that does not answer.
+    """
+    address = urlsplit(root_url)
+    if not address.hostname:
+        raise ValueError(f"not an absolute URL: {root_url!r}")
+    port = address.port or (443 if address.scheme == "https" else 80)
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != (address.hostname, port):
+        site.hostname, site.port = address.hostname, port
+        site.save()
+    return site
 
 
 def ensure_navigation(section_pages, locales) -> SiteNavigation:

@@ -3,6 +3,13 @@
 # PostgreSQL, Redis, OpenSearch (assembled from Maven), and Chromium for browser tests.
 # Idempotent: what is installed is not reinstalled, what answers is not restarted.
 # A service given by URL in the environment (DATABASE_URL, REDIS_URL, SEARCH_URL) is left alone.
+# Every wait is on the service's own health answer, with a deadline that holds on a cold machine.
+#
+#   services.sh [all|postgres|redis|opensearch|browser]   install, start, print the URLs
+#   services.sh reset    stop what this script started and delete its data and caches (the
+#                        project's databases and role, Redis's folder, the OpenSearch node and
+#                        its Maven artifacts), so that the next run is a fresh machine's;
+#                        OS packages stay installed.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,6 +44,15 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+wait_for() {  # NAME SECONDS COMMAND...: until COMMAND succeeds, or fail after SECONDS
+  local name="$1" limit="$2" deadline=$((SECONDS + $2))
+  shift 2
+  until "$@" >/dev/null 2>&1; do
+    if ((SECONDS >= deadline)); then log "error: $name did not answer within $limit s"; return 1; fi
+    sleep 1
+  done
+}
+
 postgres() {
   if [ -n "${DATABASE_URL:-}" ]; then log "DATABASE_URL given: PostgreSQL left alone"; return; fi
   apt_install postgresql postgresql-contrib
@@ -53,7 +69,7 @@ postgres() {
   local port
   port="$(pg_lsclusters --no-header | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $3}')"
   local psql=(as_root runuser -u postgres -- psql -p "$port" -v ON_ERROR_STOP=1 -qtA)
-  for _ in $(seq 1 30); do "${psql[@]}" -c 'select 1' >/dev/null 2>&1 && break; sleep 1; done
+  wait_for "PostgreSQL" 120 "${psql[@]}" -c 'select 1'
   if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$LDAB_DB_USER'")" != 1 ]; then
     "${psql[@]}" -c "create role $LDAB_DB_USER login createdb password '$LDAB_DB_PASSWORD'"
   fi
@@ -71,7 +87,7 @@ redis() {
     mkdir -p "$cache_dir/redis"
     redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes --dir "$cache_dir/redis" \
       --pidfile "$cache_dir/redis/redis.pid" --logfile "$cache_dir/redis/redis.log" --save "" --appendonly no
-    for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.5; done
+    wait_for "Redis" 60 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping
   fi
   echo "REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0"
 }
@@ -105,11 +121,40 @@ browser() {
   echo "CHROMIUM_PATH=$(command -v chromium)"
 }
 
+reset() {
+  log "reset: stopping what services.sh started and deleting its data"
+  OPENSEARCH_PORT="$OPENSEARCH_PORT" "$here/../opensearch/opensearch.sh" uninstall >&2 || true
+  # What Maven fetched for the node: a cold machine fetches it again.
+  rm -rf "$HOME/.m2/repository/org/opensearch"
+  if [ -f "$cache_dir/redis/redis.pid" ]; then
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  fi
+  rm -rf "$cache_dir"
+  if command -v pg_lsclusters >/dev/null; then
+    local version cluster port
+    read -r version cluster port _ < <(pg_lsclusters --no-header | head -n 1) || true
+    if [ -n "${version:-}" ] && pg_lsclusters --no-header | awk '{print $4}' | grep -q online; then
+      local psql=(as_root runuser -u postgres -- psql -p "$port" -v ON_ERROR_STOP=1 -qtA)
+      local db
+      # The project's database and every test database made from it (pytest-django's test_*).
+      for db in $("${psql[@]}" -c "select datname from pg_database where datname = '$LDAB_DB_NAME'
+          or datname like 'test\_${LDAB_DB_NAME}%' or datname like '${LDAB_DB_NAME}\_%'"); do
+        "${psql[@]}" -c "drop database if exists \"$db\" with (force)" && log "dropped database $db"
+      done
+      "${psql[@]}" -c "drop role if exists $LDAB_DB_USER"
+      as_root pg_ctlcluster "$version" "$cluster" stop || true
+      log "PostgreSQL $version/$cluster stopped"
+    fi
+  fi
+  log "reset done: the next 'make test' starts from nothing"
+}
+
 case "${1:-all}" in
   postgres) postgres ;;
   redis) redis ;;
   opensearch) opensearch ;;
   browser) browser ;;
   all) postgres; redis; opensearch; browser ;;
-  *) echo "usage: $0 [all|postgres|redis|opensearch|browser]" >&2; exit 2 ;;
+  reset) reset ;;
+  *) echo "usage: $0 [all|postgres|redis|opensearch|browser|reset]" >&2; exit 2 ;;
 esac

@@ -6,11 +6,12 @@ Idempotent: running it again re-imports the same feeds (nothing changes) and kee
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from campaigns.demo import build_demo_pages
-from home.site_setup import ensure_site
+from home.site_setup import ensure_site, serve_site_at
 from merchants.demo import DEMO_EMAIL, build_demo_merchant
 from search.indexing import drain_outbox
 from shops.demo.loader import import_demo_marketplaces
@@ -21,8 +22,17 @@ ADMIN_USERNAME = "admin"
 class Command(BaseCommand):
     help = "Load the demo catalogue and pages, and print an admin login."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site-url",
+            default=settings.WAGTAILADMIN_BASE_URL,
+            help="the address the demo is served on (default: SITE_URL, http://127.0.0.1:8000)",
+        )
+
     def handle(self, **options):
         ensure_site()
+        site = serve_site_at(options["site_url"])
+        root = site.root_url
         for marketplace, run in import_demo_marketplaces():
             self.stdout.write(
                 f"{marketplace.name}: {run.status}, {run.created} created, {run.updated} updated, "
@@ -41,11 +51,11 @@ class Command(BaseCommand):
         admin.save()
         self.stdout.write(
             self.style.SUCCESS(
-                "\nDemo ready: http://127.0.0.1:8000/fr/  —  admin: "
-                f"http://127.0.0.1:8000/admin/  login {ADMIN_USERNAME} / {password}\n"
+                f"\nDemo ready: {root}/fr/  —  admin: "
+                f"{root}/admin/  login {ADMIN_USERNAME} / {password}\n"
             )
         )
         self.stdout.write(
-            "Demo merchant: http://127.0.0.1:8000/fr/espace-commercant/  "
+            f"Demo merchant: {root}/fr/espace-commercant/  "
             f"login {DEMO_EMAIL} / {merchant_password}\n"
         )
