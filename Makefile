@@ -13,7 +13,7 @@ DEMO_ADDRESS ?= 127.0.0.1:8000
 
 help:
 	@echo "make demo   - serve the demo site on http://$(DEMO_ADDRESS) (SQLite, no service needed)"
-	@echo "make test   - install and start PostgreSQL, Redis, OpenSearch, Chromium; run every test"
+	@echo "make test   - install and start PostgreSQL, Redis, OpenSearch, Elasticsearch, Chromium; run every test"
 	@echo "make lint   - ruff and Django's checks"
 	@echo "make bench  - benchmarks (run by hand; see bench/README.md)"
 	@echo "make clean-services - stop the test services and delete their data (deploy/local/services.sh reset)"
@@ -26,7 +26,7 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,elasticsearch]'
 	touch $@
 
 demo: $(VENV)/.installed
@@ -44,7 +44,9 @@ test: $(VENV)/.installed services
 	set -a && source $(TEST_ENV) && set +a && $(BIN)/ruff check . && \
 	  $(BIN)/python deploy/ci/audit_dependencies.py && \
 	  $(BIN)/python manage.py makemigrations --check --dry-run --settings=portal.settings.test && \
-	  $(BIN)/pytest
+	  $(BIN)/pytest && \
+	  echo "tests/search again, on Elasticsearch ($$ELASTICSEARCH_URL):" && \
+	  SEARCH_ENGINE=elasticsearch SEARCH_URL=$$ELASTICSEARCH_URL $(BIN)/pytest tests/search
 
 lint:
 	$(BIN)/ruff check .

@@ -15,7 +15,7 @@ from shops.queries import listed_shops
 from .backends import uses_external_engine
 from .engine import current_engine, run_query
 from .service import engine_paused, pause_engine
-from .text import fold
+from .text import fold, words
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,8 @@ def shop_pks_from_engine(typed: str) -> list[int]:
     backend = current_engine()
     from shops.models import Shop  # noqa: PLC0415 — keeps this module's imports light
 
+    if getattr(backend, "reduced_analysis", False):
+        typed = " ".join(words(typed))  # the prefixes in the document are folded words
     body = {
         "query": {
             "match": {

@@ -26,10 +26,23 @@ def all_backends():
     return [get_search_backend(alias) for alias in settings.WAGTAILSEARCH_BACKENDS]
 
 
+def client_helpers(backend):
+    """The client library's helpers (bulk, scan) for the backend's client: opensearch-py's
+    refuse an Elasticsearch client (they read `client.transport.serializer`), and back."""
+    if getattr(backend, "use_new_elasticsearch_api", False):
+        from elasticsearch import helpers  # noqa: PLC0415 — installed only with that engine
+    else:
+        from opensearchpy import helpers  # noqa: PLC0415 — only when an engine is configured
+    return helpers
+
+
 def engine_is_up() -> bool:
     if not uses_external_engine():
         return True
     try:
-        return bool(engine_backend().es.ping())
+        # The cluster's health rather than `ping()` (HEAD /): an Elasticsearch without its
+        # rest-root module, as its Maven distribution, answers / with 405 while it serves.
+        engine_backend().es.cluster.health(timeout="2s")
     except Exception:  # noqa: BLE001 — the client raises transport-specific errors
         return False
+    return True

@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from shops.models import Product, Shop
 
+from . import analysis
 from .backends import engine_backend
 from .query import SearchQuery
 from .text import fold
@@ -94,16 +95,23 @@ def index_names(backend) -> dict[str, str]:
     }
 
 
-def text_query(alternatives: list[str], fuzzy: bool = False) -> dict:
-    """Any alternative (the query or a synonym variant), every word; with typos if `fuzzy`."""
+def text_query(alternatives: list[str], fuzzy: bool = False, reduced: bool = False) -> dict:
+    """Any alternative (the query or a synonym variant), every word; with typos if `fuzzy`.
+
+    `reduced`: the node has no French analysis; the words are folded here and matched against
+    the documents' folded shadows (search/analysis.py)."""
     tolerance = {"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {}
+    fields = TEXT_FIELDS
+    if reduced:
+        fields = [name.replace("_all_text", analysis.FOLDED_TEXT) for name in TEXT_FIELDS]
+        alternatives = [analysis.folded_text(alternative) for alternative in alternatives]
     return {
         "bool": {
             "should": [
                 {
                     "multi_match": {
                         "query": alternative,
-                        "fields": TEXT_FIELDS,
+                        "fields": fields,
                         "operator": "and",
                         # AUTO: exact under 3 letters, one typo up to 5, two beyond.
                         **tolerance,
@@ -223,6 +231,7 @@ def build_body(
     marketplace_id: int | None = None,
     locale_id: int | None = None,
     fuzzy: bool = False,
+    reduced: bool = False,
 ) -> dict:
     filters = [visibility_filter(query, locale_id), *catalogue_filters(query, marketplace_id)]
     by_relevance = query.sort == "relevance" or (query.sort == "distance" and not origin)
@@ -230,13 +239,13 @@ def build_body(
         bool_query = {"filter": filters}
     elif by_relevance:
         bool_query = {
-            "must": [ranked_text(text_query(alternatives, fuzzy))],
+            "must": [ranked_text(text_query(alternatives, fuzzy, reduced))],
             "filter": filters,
             "should": [exact_name_clause(query.text)],
         }
     else:
         bool_query = {
-            "filter": [text_query(alternatives, fuzzy), *filters],
+            "filter": [text_query(alternatives, fuzzy, reduced), *filters],
             "should": [exact_name_clause(query.text)],
         }
     return {
@@ -365,6 +374,7 @@ def search(
     """
     started = time.perf_counter()
     indexes = list(index_names(backend).values())
+    context["reduced"] = getattr(backend, "reduced_analysis", False)
     answer = parse(run_query(backend, build_body(query, alternatives, **context), indexes))
     if not answer.total:
         retry = [build_body(query, alternatives, fuzzy=True, **context)] if query.text else []

@@ -20,6 +20,8 @@ from django.db import models
 from modelsearch.backends.opensearch3 import OpenSearch3Mapping, OpenSearch3SearchBackend
 from modelsearch.index import AutocompleteField, FilterField, RelatedFields, SearchField
 
+from .analysis import AnalysisAwareMixin, ReducedAnalysisMixin
+
 NOT_A_MODEL_FIELD = object()
 _plans: dict[tuple, tuple] = {}
 
@@ -141,5 +143,10 @@ class OpenSearchMapping(QuickDocumentMixin, OpenSearch3Mapping):
     pass
 
 
-class OpenSearchBackend(PipelinedBulkMixin, OpenSearch3SearchBackend):
-    mapping_class = OpenSearchMapping
+class OpenSearchReducedMapping(ReducedAnalysisMixin, OpenSearchMapping):
+    pass
+
+
+class OpenSearchBackend(AnalysisAwareMixin, PipelinedBulkMixin, OpenSearch3SearchBackend):
+    full_mapping_class = OpenSearchMapping
+    reduced_mapping_class = OpenSearchReducedMapping

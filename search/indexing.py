@@ -12,6 +12,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import class_is_indexed
 
 from . import outbox
+from .backends import client_helpers
 from .models import IndexOutbox
 
 logger = logging.getLogger(__name__)
@@ -43,12 +44,10 @@ def delete_documents(backend, model, pks) -> None:
     if es is None:
         delete_database_entries(backend, model, pks)
         return
-    from opensearchpy.helpers import bulk  # noqa: PLC0415 — only when an engine is configured
-
     index = backend.get_index_for_model(model)
     actions = [{"_op_type": "delete", "_index": index.name, "_id": str(pk)} for pk in pks]
     # A document that was never indexed is not an error, but an unreachable engine is.
-    bulk(es, actions, raise_on_error=False, raise_on_exception=True)
+    client_helpers(backend).bulk(es, actions, raise_on_error=False, raise_on_exception=True)
 
 
 def delete_database_entries(backend, model, pks) -> None:

@@ -17,6 +17,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import group_mode
 
 from shops.models import Product, Shop
 
+from .backends import client_helpers
 from .engine import current_engine
 from .outbox import record_changes
 
@@ -26,11 +27,7 @@ SCROLL_SIZE = 5000
 
 def indexed_pks(backend, model) -> set[int]:
     """Every primary key in the model's index, read with a scroll (ids only)."""
-    if getattr(backend, "use_new_elasticsearch_api", False):
-        from elasticsearch.helpers import scan  # noqa: PLC0415 — only with that engine
-    else:
-        from opensearchpy.helpers import scan  # noqa: PLC0415 — only with that engine
-
+    scan = client_helpers(backend).scan
     index = backend.get_index_for_model(model).name
     query = {"query": {"match_all": {}}, "_source": False}
     return {int(hit["_id"]) for hit in scan(backend.es, query=query, index=index, size=SCROLL_SIZE)}

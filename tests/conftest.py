@@ -32,13 +32,17 @@ requires_postgres = needs(
 )
 requires_redis = needs("Redis", bool(settings.REDIS_URL))
 requires_opensearch = needs("OpenSearch", settings.SEARCH_ENGINE == "opensearch")
+# OpenSearch or Elasticsearch: `make test` runs tests/search once on each (see the Makefile).
+requires_engine = needs(
+    "A search engine", settings.SEARCH_ENGINE in ("opensearch", "elasticsearch", "elasticsearch8")
+)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def remove_test_indexes():
     """The run's own indexes are deleted at the end, so runs never pile up in the node."""
     yield
-    if settings.SEARCH_ENGINE == "opensearch":
+    if settings.SEARCH_ENGINE != "database":
         from search.backends import engine_backend
 
         es = engine_backend().es

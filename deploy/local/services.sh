@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs (from the OS packages) and starts on loopback the services `make test` needs:
-# PostgreSQL, Redis, OpenSearch (assembled from Maven), and Chromium for browser tests.
+# PostgreSQL, Redis, OpenSearch and Elasticsearch (assembled from Maven), and Chromium for
+# browser tests.
 # Idempotent: what is installed is not reinstalled, what answers is not restarted.
 # A service given by URL in the environment (DATABASE_URL, REDIS_URL, SEARCH_URL) is left alone.
 # Every wait is on the service's own health answer, with a deadline that holds on a cold machine.
 #
-#   services.sh [all|postgres|redis|opensearch|browser]   install, start, print the URLs
+#   services.sh [all|postgres|redis|opensearch|elasticsearch|browser]   install, start, print the URLs
 #   services.sh reset    stop what this script started and delete its data and caches (the
-#                        project's databases and role, Redis's folder, the OpenSearch node and
-#                        its Maven artifacts), so that the next run is a fresh machine's;
+#                        project's databases and role, Redis's folder, the OpenSearch and
+#                        Elasticsearch nodes and their Maven artifacts), so that the next run
+#                        is a fresh machine's;
 #                        OS packages stay installed.
 set -euo pipefail
 
@@ -16,6 +18,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 : "${PG_PORT:=5432}"
 : "${REDIS_PORT:=6379}"
 : "${OPENSEARCH_PORT:=9260}"
+: "${ELASTICSEARCH_PORT:=9270}"
 : "${LDAB_DB_USER:=ldab}"
 : "${LDAB_DB_PASSWORD:=ldab}"
 : "${LDAB_DB_NAME:=ldab}"
@@ -116,6 +119,19 @@ opensearch() {
   echo "SEARCH_URL=http://127.0.0.1:$OPENSEARCH_PORT"
 }
 
+elasticsearch() {
+  # The second engine: tests/search runs on it too (Makefile). Given by URL, it is left alone.
+  if [ -n "${ELASTICSEARCH_URL:-}" ]; then
+    log "ELASTICSEARCH_URL given: Elasticsearch left alone"
+    echo "ELASTICSEARCH_URL=$ELASTICSEARCH_URL"
+    return
+  fi
+  apt_install maven
+  newest_java_is_at_least 21 || { log "error: Elasticsearch needs a JDK 21+ under /usr/lib/jvm"; return 1; }
+  ELASTICSEARCH_PORT="$ELASTICSEARCH_PORT" "$here/../elasticsearch/elasticsearch.sh" start >&2
+  echo "ELASTICSEARCH_URL=http://127.0.0.1:$ELASTICSEARCH_PORT"
+}
+
 browser() {
   apt_install chromium fonts-dejavu-core
   echo "CHROMIUM_PATH=$(command -v chromium)"
@@ -124,8 +140,9 @@ browser() {
 reset() {
   log "reset: stopping what services.sh started and deleting its data"
   OPENSEARCH_PORT="$OPENSEARCH_PORT" "$here/../opensearch/opensearch.sh" uninstall >&2 || true
-  # What Maven fetched for the node: a cold machine fetches it again.
-  rm -rf "$HOME/.m2/repository/org/opensearch"
+  ELASTICSEARCH_PORT="$ELASTICSEARCH_PORT" "$here/../elasticsearch/elasticsearch.sh" uninstall >&2 || true
+  # What Maven fetched for the nodes: a cold machine fetches it again.
+  rm -rf "$HOME/.m2/repository/org/opensearch" "$HOME/.m2/repository/org/elasticsearch"
   if [ -f "$cache_dir/redis/redis.pid" ]; then
     redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
   fi
@@ -153,8 +170,9 @@ case "${1:-all}" in
   postgres) postgres ;;
   redis) redis ;;
   opensearch) opensearch ;;
+  elasticsearch) elasticsearch ;;
   browser) browser ;;
-  all) postgres; redis; opensearch; browser ;;
+  all) postgres; redis; opensearch; elasticsearch; browser ;;
   reset) reset ;;
-  *) echo "usage: $0 [all|postgres|redis|opensearch|browser|reset]" >&2; exit 2 ;;
+  *) echo "usage: $0 [all|postgres|redis|opensearch|elasticsearch|browser|reset]" >&2; exit 2 ;;
 esac

@@ -46,19 +46,15 @@ fi
 MARKER="$NODE_HOME/.local-dabord-assembled"
 PID_FILE="$NODE_HOME/run/opensearch.pid"
 CLUSTER_NAME="local-dabord"
-
-log() { printf 'opensearch.sh: %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-
-major_of() { printf '%s\n' "${1%%.*}"; }
+TOOL=opensearch.sh
+ENGINE_NAME=OpenSearch
+JVM_MAIN_CLASS=org.opensearch.bootstrap.OpenSearch
+PATH_HOME_PROPERTY=opensearch.path.home
+HOME_VARIABLE=OPENSEARCH_HOME
+# shellcheck source=../lib/jvm-node.sh
+source "$HERE/../lib/jvm-node.sh"
 
 # --- Java -------------------------------------------------------------------
-
-java_major() {  # JDK folder -> major version, from its release file
-    local v
-    v="$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n1)"
-    [[ -n $v ]] && printf '%s\n' "$v"
-}
 
 # 3.x needs Java 21+; 2.x needs the security manager, removed in Java 24.
 pick_java_home() {
@@ -67,43 +63,14 @@ pick_java_home() {
         printf '%s\n' "$OPENSEARCH_JAVA_HOME"
         return
     fi
-    local min=11 max=23 best="" best_major=0 jh m candidates=()
+    local min=11 max=23 best
     if (($(major_of "$VERSION") >= 3)); then min=21 max=999; fi
-    [[ -n ${JAVA_HOME:-} ]] && candidates+=("$JAVA_HOME")
-    if command -v java >/dev/null; then
-        candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
-    fi
-    for jh in /usr/lib/jvm/*; do candidates+=("$jh"); done
-    for jh in "${candidates[@]}"; do
-        [[ -x $jh/bin/java ]] || continue
-        m="$(java_major "$jh")" || continue
-        if ((m >= min && m <= max && m > best_major)); then best="$jh" best_major=$m; fi
-    done
+    best="$(newest_java_between "$min" "$max")" || true
     [[ -n $best ]] || die "OpenSearch $VERSION needs a JDK between $min and $max; none found under /usr/lib/jvm or JAVA_HOME. Set OPENSEARCH_JAVA_HOME, or OPENSEARCH_VERSION=2.19.6 to run on Java 17."
     printf '%s\n' "$best"
 }
 
 # --- install ----------------------------------------------------------------
-
-service_user_setup() {
-    [[ $EUID -eq 0 ]] || return 0
-    if ! id -u "$SERVICE_USER" >/dev/null 2>&1; then
-        log "creating system user $SERVICE_USER"
-        useradd --system --user-group --no-create-home --home-dir /nonexistent \
-            --shell /usr/sbin/nologin "$SERVICE_USER"
-    fi
-}
-
-# The zip's owner is what start checks: a cheap guard against a node that was
-# assembled by root before the service user existed, or chown'ed back.
-give_to_service_user() {
-    [[ $EUID -eq 0 ]] || return 0
-    if [[ "$(stat -c %U "$NODE_HOME/data" 2>/dev/null)" != "$SERVICE_USER" ]]; then
-        chown -R "$SERVICE_USER:" "$NODE_HOME"
-    fi
-    runuser -u "$SERVICE_USER" -- test -r "$NODE_HOME/lib" \
-        || die "$SERVICE_USER cannot read $NODE_HOME (a parent folder is closed to it); choose another OPENSEARCH_HOME"
-}
 
 jar_has_class() { grep -qaF "${2//.//}.class" "$1"; }  # the zip directory lists names in clear
 
@@ -177,30 +144,6 @@ cmd_install() {
 
 # --- start / stop / status --------------------------------------------------
 
-http_get() { curl -fsS --max-time "${2:-5}" "$URL$1" 2>/dev/null; }
-
-answering() { curl -s -o /dev/null --max-time 3 "$URL/" 2>/dev/null; }
-
-node_pid() {  # pid of our node's JVM if it is alive, found by its command line
-    # Not by the pid file: the JVM writes it late in its start-up (after more than 10 s on a
-    # cold 2-core machine), so a missing pid file does not mean a dead node.
-    local pid
-    for pid in $(pgrep -f -- "-Dopensearch.path.home=$NODE_HOME( |$)" || true); do
-        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'org.opensearch.bootstrap.OpenSearch' \
-            && { printf '%s\n' "$pid"; return 0; }
-    done
-    return 1
-}
-
-log_tail() {
-    local f
-    for f in "$NODE_HOME/logs/$CLUSTER_NAME.log" "$NODE_HOME/logs/console.log"; do
-        [[ -s $f ]] || continue
-        printf '\n--- last lines of %s ---\n' "$f" >&2
-        tail -n 40 "$f" >&2
-    done
-}
-
 write_config() {
     # Rewritten on every start so that a change of port or heap takes effect.
     cat >"$NODE_HOME/config/opensearch.yml" <<EOF
@@ -223,105 +166,25 @@ EOF
     return 0
 }
 
-wait_for_yellow() {
-    local deadline=$((SECONDS + START_TIMEOUT)) health
-    while ((SECONDS < deadline)); do
-        health="$(http_get '/_cluster/health?wait_for_status=yellow&timeout=2s' 5 || true)"
-        if [[ $health =~ \"status\":\"(yellow|green)\" ]]; then
-            log "OpenSearch is up at $URL (status ${BASH_REMATCH[1]})"
-            return 0
-        fi
-        # Started by us and its JVM is gone: no point waiting for the timeout. The launcher
-        # starts the JVM before it returns, so its absence is a real exit, not slowness.
-        if [[ ${1:-} == ours ]] && ! node_pid >/dev/null; then
-            log "error: OpenSearch exited during start-up"
-            log_tail
-            return 1
-        fi
-        sleep 1
-    done
-    log "error: OpenSearch did not reach yellow on $URL within $START_TIMEOUT s"
-    log_tail
-    return 1
-}
-
 cmd_start() {
     if answering; then
-        local info
-        info="$(http_get / || true)"
-        [[ $info == *'"distribution" : "opensearch"'* ]] \
-            || die "something that is not OpenSearch answers on $URL; set OPENSEARCH_PORT"
-        if [[ $info != *"\"number\" : \"$VERSION\""* ]]; then
-            log "warning: the node on $URL is not OpenSearch $VERSION: $(sed -n 's/.*"number" : "\([^"]*\)".*/\1/p' <<<"$info")"
+        check_answering_node / '"distribution" : "opensearch"'
+        if [[ $(http_get / || true) != *"\"number\" : \"$VERSION\""* ]]; then
+            log "warning: the node on $URL is not OpenSearch $VERSION"
         fi
-        log "already running on $URL"
         wait_for_yellow
         return
     fi
     cmd_install
-    local java_home started=$SECONDS launcher
+    local java_home started=$SECONDS
     java_home="$(pick_java_home)"
     write_config
     rm -f "$PID_FILE"
     log "starting OpenSearch $VERSION on $URL with $java_home (Java $(java_major "$java_home"))"
-    # -d daemonizes; setsid and the redirections detach it from this shell so a
-    # caller waiting on our output (CI, a pipe) does not wait for the node too.
-    # Relative paths in jvm.options (logs/gc.log, data) resolve against the cwd.
-    launcher=(env OPENSEARCH_JAVA_HOME="$java_home" OPENSEARCH_TMPDIR="$NODE_HOME/tmp"
-        setsid "$NODE_HOME/bin/opensearch" -d -p "$PID_FILE")
-    if [[ $EUID -eq 0 ]]; then launcher=(runuser -u "$SERVICE_USER" -- "${launcher[@]}"); fi
-    if ! (cd "$NODE_HOME" && "${launcher[@]}" </dev/null >"$NODE_HOME/logs/console.log" 2>&1); then
-        log "error: bin/opensearch failed to start"
-        log_tail
-        exit 1
-    fi
+    launch_as_service_user env OPENSEARCH_JAVA_HOME="$java_home" OPENSEARCH_TMPDIR="$NODE_HOME/tmp" \
+        "$NODE_HOME/bin/opensearch" -d -p "$PID_FILE"
     wait_for_yellow ours || exit 1
     log "started in $((SECONDS - started)) s"
-}
-
-cmd_stop() {
-    local pid i
-    if ! pid="$(node_pid)"; then
-        rm -f "$PID_FILE"
-        if answering; then
-            die "a node answers on $URL but was not started from $NODE_HOME; stop it where it was started"
-        fi
-        log "not running"
-        return 0
-    fi
-    log "stopping OpenSearch (pid $pid)"
-    kill -TERM "$pid"
-    for ((i = 0; i < 60; i++)); do
-        kill -0 "$pid" 2>/dev/null || { log "stopped"; rm -f "$PID_FILE"; return 0; }
-        sleep 1
-    done
-    log "warning: pid $pid did not stop within 60 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-    rm -f "$PID_FILE"
-}
-
-cmd_status() {
-    local pid health rc=0
-    printf 'version:   %s\nhome:      %s\n' "$VERSION" "$NODE_HOME"
-    if [[ -f $MARKER ]]; then printf 'installed: yes\n'; else printf 'installed: no\n'; fi
-    if pid="$(node_pid)"; then printf 'pid:       %s\n' "$pid"; else printf 'pid:       none\n'; fi
-    if health="$(http_get '/_cluster/health' 5)"; then
-        printf 'url:       %s (%s)\n' "$URL" "$(sed -n 's/.*"status":"\([a-z]*\)".*/\1/p' <<<"$health")"
-    else
-        printf 'url:       %s (not answering)\n' "$URL"
-        rc=3  # LSB: program is not running
-    fi
-    return $rc
-}
-
-cmd_uninstall() {
-    cmd_stop
-    if [[ -f $MARKER ]]; then
-        rm -rf "$NODE_HOME"
-        log "deleted $NODE_HOME"
-    elif [[ -e $NODE_HOME ]]; then
-        log "warning: $NODE_HOME is not a node this script assembled: left alone"
-    fi
 }
 
 case "${1:-}" in

@@ -177,6 +177,9 @@ CELERY_TIMEZONE = "Europe/Paris"
 
 SEARCH_ENGINE, SEARCH_URL = configured_engine()
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "ldab_")
+# "auto": ask the Elasticsearch node whether it has the analysis module (search/analysis.py);
+# "french" or "reduced" forces the mode.
+SEARCH_ANALYSIS = env_str("SEARCH_ANALYSIS", "auto")
 WAGTAILSEARCH_BACKENDS = search_backends(
     SEARCH_ENGINE, SEARCH_URL, SEARCH_INDEX_PREFIX, database_search_options(DATABASES["default"])
 )

@@ -3,7 +3,7 @@
 import pytest
 
 from shops.models import Sector
-from tests.conftest import requires_opensearch
+from tests.conftest import requires_engine
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_autocomplete_proposes_towns_sectors_and_shops(client, catalogue):
     assert client.get("/api/autocomplete/", {"q": "t"}).json()["results"] == []
 
 
-@requires_opensearch
+@requires_engine
 def test_autocomplete_on_the_engine_folds_accents(client, catalogue):
     results = client.get("/api/autocomplete/", {"q": "epice"}).json()["results"]
     assert [r["value"] for r in results if r["type"] == "shop"] == ["Épicerie fine de Tours"]

@@ -1,13 +1,14 @@
-"""A Wagtail index in the real OpenSearch node: proof that its analysis modules are loaded."""
+"""A Wagtail index in the real engine: accents folded for autocomplete, by the engine's analysis
+modules (OpenSearch) or by the portal on a node without them (search/analysis.py)."""
 
 import pytest
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from tests.conftest import requires_opensearch
+from tests.conftest import requires_engine
 
 
-@requires_opensearch
+@requires_engine
 @pytest.mark.django_db
 def test_an_accented_page_is_found_by_a_prefix_typed_without_accents(home_page):
     backend = get_search_backend("default")

@@ -1,6 +1,7 @@
 """Nothing is lost and search keeps answering: an engine stopped, then started; a rebuild.
 
-These stop the real OpenSearch node (deploy/opensearch/opensearch.sh), so they are few.
+These stop the real node of the engine under test (deploy/opensearch/opensearch.sh, or
+deploy/elasticsearch/elasticsearch.sh when tests/search runs on Elasticsearch), so they are few.
 """
 
 import subprocess
@@ -21,17 +22,23 @@ from search.tasks import drain_outbox
 from shops.factories import MarketplaceFactory, ProductFactory, ShopFactory, town
 from shops.models import Product, Shop
 from shops.pipeline import run_import
-from tests.conftest import requires_opensearch, requires_postgres, requires_redis
+from tests.conftest import requires_engine, requires_postgres, requires_redis
 from tests.shops.feeds import product, shop, write_native_feed
 
 from .conftest import OWN_INDEX_PREFIX, refresh_indexes
 
 ROOT = Path(__file__).resolve().parents[2]
-OPENSEARCH = ROOT / "deploy" / "opensearch" / "opensearch.sh"
+NODE_SCRIPTS = {
+    "opensearch": ROOT / "deploy" / "opensearch" / "opensearch.sh",
+    "elasticsearch": ROOT / "deploy" / "elasticsearch" / "elasticsearch.sh",
+}
 
 
-def opensearch(action: str) -> None:
-    subprocess.run([str(OPENSEARCH), action], check=True, timeout=180, capture_output=True)
+def engine_node(action: str) -> None:
+    """Stop or start the node of the engine the tests run on, never the other one."""
+    engine = "elasticsearch" if "elasticsearch" in settings.SEARCH_ENGINE else "opensearch"
+    script = NODE_SCRIPTS[engine]
+    subprocess.run([str(script), action], check=True, timeout=360, capture_output=True)
 
 
 def wait_for(condition, seconds=60, message="condition"):
@@ -51,7 +58,7 @@ def index_matches_database(backend) -> bool:
     )
 
 
-@requires_opensearch
+@requires_engine
 @requires_postgres
 @requires_redis
 @pytest.mark.django_db(transaction=True)
@@ -64,7 +71,7 @@ def test_saves_and_imports_survive_a_stopped_engine_and_the_backlog_drains(
     ShopFactory(name="Chocolaterie Royale", town=town("45234"))
     wait_for(lambda: pending_changes() == 0, message="the first drain")
 
-    opensearch("stop")
+    engine_node("stop")
     try:
         # A save and an import while the engine is down: neither fails nor waits.
         started = time.monotonic()
@@ -91,7 +98,7 @@ def test_saves_and_imports_survive_a_stopped_engine_and_the_backlog_drains(
         health = client.get("/healthz")
         assert health.status_code == 503 and "search" in health.json()["down"]
     finally:
-        opensearch("start")
+        engine_node("start")
 
     # What beat does every 30 seconds: the backlog drains with no one touching it.
     drain_outbox.delay()
@@ -102,7 +109,7 @@ def test_saves_and_imports_survive_a_stopped_engine_and_the_backlog_drains(
     assert not outcome.degraded and outcome.count == 50
 
 
-@requires_opensearch
+@requires_engine
 @requires_postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_rebuild_while_shoppers_search_gives_no_error(own_indexes, empty_indexes):

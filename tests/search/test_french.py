@@ -6,7 +6,7 @@ from search import service
 from search.models import SynonymGroup
 from search.query import SearchQuery
 from search.synonyms import expand
-from tests.conftest import requires_opensearch
+from tests.conftest import requires_engine
 from tests.search.conftest import index_now
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def found(text, **params):
     return [hit.title for hit in outcome.hits]
 
 
-@requires_opensearch
+@requires_engine
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
@@ -35,7 +35,7 @@ def test_french_matching(catalogue, typed, expected):
     assert expected in found(typed)
 
 
-@requires_opensearch
+@requires_engine
 def test_typos_are_tolerated_only_when_the_words_as_typed_find_nothing(catalogue):
     from shops.factories import ProductFactory
 
@@ -65,7 +65,7 @@ def test_the_database_backend_ignores_accents_and_stems_french(
     assert expected in found(typed)
 
 
-@requires_opensearch
+@requires_engine
 def test_editor_synonyms_apply_at_the_next_search_without_reindexing(catalogue):
     assert found("ludique", kind="shop") == []
     SynonymGroup.objects.create(terms="ludique, jeu de société")

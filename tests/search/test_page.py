@@ -5,7 +5,7 @@ import pytest
 from search.query import SearchQuery
 from search.suggestions import corrected_spelling
 from shops.models import Sector
-from tests.conftest import requires_opensearch
+from tests.conftest import requires_engine
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_a_misspelt_word_is_corrected_from_sectors_towns_and_synonyms(catalogue)
     assert corrected_spelling("tours") is None
 
 
-@requires_opensearch
+@requires_engine
 def test_spelling_suggestion_when_even_fuzziness_finds_nothing(client, catalogue):
     outcome = client.get("/fr/recherche/", {"q": "librerie"}).context["outcome"]
     # "librerie" is one letter from "librairie" for the engine: found directly.

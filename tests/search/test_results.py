@@ -10,7 +10,7 @@ from search.outbox import record_changes
 from search.query import SearchQuery
 from search.results import row_from_source
 from shops.models import Product, Shop
-from tests.conftest import requires_opensearch, requires_redis
+from tests.conftest import requires_engine, requires_redis
 
 from .conftest import index_now
 
@@ -25,7 +25,7 @@ def titles(outcome):
     return [hit.title for hit in outcome.hits]
 
 
-@requires_opensearch
+@requires_engine
 def test_hits_are_shown_without_reading_the_catalogue(catalogue, django_assert_num_queries):
     search(text="chocolat")  # the labels of towns, sectors and marketplaces, read once
     # The drain found the outbox empty and no change came since: no hit needs reading.
@@ -37,7 +37,7 @@ def test_hits_are_shown_without_reading_the_catalogue(catalogue, django_assert_n
         assert titles(search(text="chocolat")) == titles(outcome)
 
 
-@requires_opensearch
+@requires_engine
 def test_hits_from_the_engine_equal_hits_read_from_the_database(catalogue):
     every = {"text": "", "per_page": 50}
     from_engine = search(**every).hits
@@ -49,7 +49,7 @@ def test_hits_from_the_engine_equal_hits_read_from_the_database(catalogue):
     assert [hit.as_json() for hit in from_database] == [hit.as_json() for hit in from_engine]
 
 
-@requires_opensearch
+@requires_engine
 def test_a_shop_hidden_since_the_last_index_update_is_gone_with_its_products(catalogue):
     before = titles(search(text="chocolat"))
     assert {"Chocolaterie Royale", "Chocolats fins assortis"} <= set(before)
@@ -65,7 +65,7 @@ def test_a_shop_hidden_since_the_last_index_update_is_gone_with_its_products(cat
     assert "Chocolaterie Royale" not in titles(search(text="chocolat"))
 
 
-@requires_opensearch
+@requires_engine
 def test_a_renamed_shop_shows_its_new_name_at_once(catalogue):
     shop = catalogue["shops"]["epicerie"]
     shop.name = "Épicerie du Vieux Tours"
@@ -93,7 +93,7 @@ def test_a_document_indexed_before_its_shown_fields_were_stored_is_read_from_the
     assert str(row_from_source("product", product)["price"]) == "4.50"
 
 
-@requires_opensearch
+@requires_engine
 def test_a_search_that_finds_nothing_asks_the_engine_twice_at_most(catalogue, monkeypatch):
     from search import engine
 
@@ -119,7 +119,7 @@ def test_a_search_that_finds_nothing_asks_the_engine_twice_at_most(catalogue, mo
     assert requests == ["run_query"]
 
 
-@requires_opensearch
+@requires_engine
 @requires_redis
 def test_a_search_through_the_api_makes_two_round_trips_to_redis_and_none_to_postgresql(
     client, catalogue, django_assert_num_queries, monkeypatch
