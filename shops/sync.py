@@ -184,10 +184,11 @@ class MarketplaceImport:
         if external_id:
             first = self.first_places.setdefault((kind, external_id), where)
             if first != where:
+                # Keyed by where it is: the id itself is the first record's, online.
                 batch.rejected.append(
                     self.quarantined(
                         kind,
-                        external_id,
+                        f"{external_id} ({where})",
                         f"identifiant en double, déjà vu {first}",
                         excerpt(record),
                         where,
