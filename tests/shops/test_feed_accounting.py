@@ -4,14 +4,16 @@ Through the real pipeline into the test database; HTTP feeds from a loopback ser
 """
 
 import json
+import logging
 
 import pytest
 from django.core.management import call_command
 
 from shops.cleaning import price_currency
 from shops.factories import MarketplaceFactory
-from shops.models import ImportStatus, Product, QuarantinedRecord, Shop
+from shops.models import ImportRun, ImportStatus, Product, QuarantinedRecord, Shop
 from shops.pipeline import run_import
+from shops.sync import check_accounts
 from tests.httpserver import Reply, serve
 from tests.shops.feeds import product, shop, write_native_feed
 
@@ -296,3 +298,14 @@ def test_the_command_reads_a_folder_of_saved_shopify_pages(tmp_path, capsys, sho
     )
     assert (status, summary["status"], summary["seen"], summary["created"]) == (0, "success", 4, 4)
     assert Product.objects.count() == 3
+
+
+def test_figures_that_do_not_add_up_are_logged_and_said(caplog):
+    run = ImportRun(marketplace=MarketplaceFactory(), seen=5, created=2, quarantined=1)
+    with caplog.at_level(logging.ERROR, logger="shops.sync"):
+        check_accounts(run, run.marketplace)
+    assert "comptes incohérents : 5 fiches lues, 3 comptées" in run.errors
+    assert "comptes incohérents" in caplog.text
+    balanced = ImportRun(marketplace=run.marketplace, seen=3, created=2, quarantined=1)
+    check_accounts(balanced, balanced.marketplace)
+    assert balanced.errors == ""
