@@ -39,6 +39,19 @@ PRICE = re.compile(
     re.I,
 )
 SIRET = re.compile(r"^\d{14}$")
+# A price with a currency mark before or after its digits: "$12.00", "15 000 Fcfa", "USD 5".
+MARKED_PRICE = re.compile(r"^\s*([^\d\s.,-]*)\s*-?\d[\d \u00a0\u202f.,]*?\s*([^\d\s.,]*)\s*$")
+EURO_MARKS = {"€", "eur", "euro", "euros"}
+# Marks that are not ISO 4217 codes, as shops write them; any three letters are a code.
+CURRENCY_MARKS = {
+    "$": "USD",
+    "us$": "USD",
+    "£": "GBP",
+    "₹": "INR",
+    "fcfa": "XOF",
+    "cfa": "XOF",
+    "¥": "JPY",
+}
 
 
 class Rejected(Exception):
@@ -47,7 +60,9 @@ class Rejected(Exception):
 
 def content_hash(record) -> str:
     """A stable fingerprint of everything the partner sent for this record."""
-    payload = json.dumps(asdict(record), sort_keys=True, ensure_ascii=False, default=str)
+    values = asdict(record)
+    values.pop("line", None)  # a row moving down the file is the same record
+    payload = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -77,6 +92,38 @@ def parse_bool(value) -> bool | None:
     if isinstance(value, bool):
         return value
     return fold(str(value)) in TRUE_WORDS
+
+
+def price_currency(value: str) -> str | None:
+    """The currency a price writes beside its digits: "EUR", "USD", "XOF"... None if none.
+
+    "20 000Fcfa" is not an unreadable price but a price in CFA francs, "$12" one in dollars.
+    """
+    match = MARKED_PRICE.match(value or "")
+    if not match:
+        return None
+    marks = [mark for mark in match.groups() if mark]
+    if len(marks) != 1:
+        return None
+    mark = fold(marks[0]).rstrip(".")
+    if mark in EURO_MARKS:
+        return "EUR"
+    if mark in CURRENCY_MARKS:
+        return CURRENCY_MARKS[mark]
+    return mark.upper() if re.fullmatch(r"[a-z]{3}", mark) else None
+
+
+def check_currency(record: ProductRecord) -> None:
+    """A price is stored in euros only when it is in euros: any other one is quarantined.
+
+    A product without price stores none, whatever its shop's currency.
+    """
+    if not (record.price or "").strip():
+        return
+    written = price_currency(record.price)
+    currency = written or (record.currency or "EUR").strip().upper()
+    if currency not in ("EUR", "€"):
+        raise Rejected(f"prix dans une autre devise que l'euro ({currency}) : {record.price[:40]}")
 
 
 def parse_price(value: str) -> Decimal | None:
@@ -190,9 +237,7 @@ def clean_product(record: ProductRecord, shop_id, match_sectors) -> dict:
         raise Rejected("titre manquant")
     if shop_id is None:
         raise Rejected(f"commerce inconnu : {record.shop_external_id[:100]}")
-    currency = (record.currency or "EUR").strip().upper()
-    if currency not in ("EUR", "€", ""):
-        raise Rejected(f"devise non prise en charge : {currency}")
+    check_currency(record)
     sector_ids = match_sectors(record.categories)
     return {
         "shop_id": shop_id,

@@ -121,6 +121,9 @@ class MarketplaceImport:
             Shop.objects.filter(marketplace=marketplace).values_list("external_id", "pk")
         )
         self.products_with_new_images: list[int] = []
+        # (kind, id) → where the record was first read in this run, to refuse repeats.
+        self.first_places: dict[tuple[str, str], str] = {}
+        self.quarantine_keys: set[tuple[str, str]] = set()
 
     # --- the run ------------------------------------------------------------------------
 
@@ -131,9 +134,9 @@ class MarketplaceImport:
         complete = False
         batch = Batch()
         try:
-            for record in connector.records():
+            for position, record in enumerate(connector.records(), start=1):
                 run.seen += 1
-                self.add(batch, record)
+                self.add(batch, record, place(record, position))
                 if len(batch) >= self.batch_size:
                     self.flush(batch)
                     self.progress(len(batch))
@@ -153,6 +156,7 @@ class MarketplaceImport:
             self.deactivate_missing()
             propose_merges()
         run.finished_at = timezone.now()
+        check_accounts(run, self.marketplace)
         if not complete:
             run.status = ImportStatus.FAILED
         elif run.quarantined:
@@ -164,22 +168,54 @@ class MarketplaceImport:
             announce_catalogue_change()
         return run
 
-    def add(self, batch: Batch, record) -> None:
-        if isinstance(record, ShopRecord):
-            batch.shops[record.external_id] = record
-        elif isinstance(record, ProductRecord):
-            batch.products[record.external_id] = record
-        elif isinstance(record, RejectedRecord):
-            external_id = (
-                record.external_id
-                or "illisible-"
-                + hashlib.sha1(  # noqa: S324
-                    record.raw.encode("utf-8", "replace")
-                ).hexdigest()[:12]
-            )
+    def add(self, batch: Batch, record, where: str) -> None:
+        """Put a record in the batch: the first of each id is kept, a repeat is quarantined."""
+        if isinstance(record, RejectedRecord):
+            digest = hashlib.sha1(record.raw.encode("utf-8", "replace")).hexdigest()[:12]  # noqa: S324
+            external_id = record.external_id or f"illisible-{digest}"
             batch.rejected.append(
-                Quarantine("unknown", external_id, record.reason, record.raw[:RAW_EXCERPT])
+                self.quarantined("unknown", external_id, record.reason, record.raw, where)
             )
+            return
+        kind, records = (
+            ("shop", batch.shops) if isinstance(record, ShopRecord) else ("product", batch.products)
+        )
+        external_id = record.external_id
+        if external_id:
+            first = self.first_places.setdefault((kind, external_id), where)
+            if first != where:
+                # Keyed by where it is: the id itself is the first record's, online.
+                batch.rejected.append(
+                    self.quarantined(
+                        kind,
+                        f"{external_id} ({where})",
+                        f"identifiant en double, déjà vu {first}",
+                        excerpt(record),
+                        where,
+                    )
+                )
+                return
+            records[external_id] = record
+        else:
+            # Without an id it cannot be imported (nor stored twice under one key).
+            batch.rejected.append(
+                self.quarantined(kind, "", "identifiant manquant", excerpt(record), where)
+            )
+
+    def quarantined(
+        self, kind: str, external_id: str, reason: str, raw: str, where: str
+    ) -> Quarantine:
+        """A quarantine entry whose key no other entry of this run has: each record counts.
+
+        The key is the record's id; a second entry under the same id (a repeat, a record
+        without id) is told apart by where it is in the feed, which stays the same from one
+        run to the next while the feed does.
+        """
+        key = external_id or "sans-identifiant"
+        if (kind, key) in self.quarantine_keys:
+            key = f"{key} ({where})"
+        self.quarantine_keys.add((kind, key))
+        return Quarantine(kind, key, reason, raw[:RAW_EXCERPT])
 
     def flush(self, batch: Batch) -> None:
         with transaction.atomic():
@@ -336,10 +372,8 @@ class MarketplaceImport:
     # --- quarantine and deactivation ----------------------------------------------------
 
     def rejection(self, kind: str, record, error: Rejected) -> Quarantine:
-        raw = repr({k: v for k, v in asdict(record).items() if v not in ("", [], None)})
-        return Quarantine(
-            kind, record.external_id or "sans-identifiant", str(error), raw[:RAW_EXCERPT]
-        )
+        # Records without id never reach here (`add` quarantines them): the id is the key.
+        return self.quarantined(kind, record.external_id, str(error), excerpt(record), "")
 
     def quarantine(self, batch: Batch) -> None:
         if not batch.rejected:
@@ -382,6 +416,33 @@ class MarketplaceImport:
             self.import_run.held_deactivations = missing
             return
         self.import_run.deactivated = deactivate(missing_shops, missing_products)
+
+
+def place(record, position: int) -> str:
+    """Where a record is in its feed, as an editor looks for it: its line, else its rank."""
+    line = getattr(record, "line", 0)
+    return f"ligne {line}" if line else f"fiche n° {position}"
+
+
+def excerpt(record) -> str:
+    values = asdict(record)
+    values.pop("line", None)
+    return repr({k: v for k, v in values.items() if v not in ("", [], None)})[:RAW_EXCERPT]
+
+
+def check_accounts(run: ImportRun, marketplace: Marketplace) -> None:
+    """Every record read is created, updated, unchanged or quarantined: a run whose
+    figures do not add up lost records without a trace, which is a bug of ours."""
+    accounted = run.created + run.updated + run.unchanged + run.quarantined
+    if accounted == run.seen:
+        return
+    message = (
+        f"comptes incohérents : {run.seen} fiches lues, {accounted} comptées "
+        f"({run.created} créées, {run.updated} mises à jour, {run.unchanged} inchangées, "
+        f"{run.quarantined} en quarantaine)"
+    )
+    logger.error("Import of %s: %s", marketplace.slug, message)
+    run.errors = f"{run.errors}\n{message}".strip()
 
 
 def deactivate(shops, products) -> int:

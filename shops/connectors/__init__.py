@@ -1,11 +1,12 @@
 """Feed connectors, one per partner format, chosen by the marketplace's `feed_format`."""
 
 from .base import Connector
-from .csv_mapping import CsvMappingConnector, ShopsCsvConnector
+from .csv_mapping import CsvMappingConnector
 from .google_merchant import GoogleMerchantXmlConnector
 from .google_merchant_tsv import GoogleMerchantTsvConnector
 from .native_json import NativeJsonConnector
 from .shopify import ShopifyConnector
+from .shops_csv import ShopsCsvConnector
 from .woocommerce import WooCommerceConnector
 
 CONNECTORS: dict[str, type[Connector]] = {

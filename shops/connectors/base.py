@@ -36,6 +36,8 @@ class ShopRecord:
     website: str = ""
     latitude: str = ""
     longitude: str = ""
+    # Where the record starts in the feed (a CSV line), for the editor: 0 when unknown.
+    line: int = field(default=0, compare=False)
 
 
 @dataclass
@@ -47,6 +49,8 @@ class ProductRecord:
     title: str
     description: str = ""  # may contain HTML: the sync sanitises it
     price: str = ""  # as written: "12.50", "12,50 EUR", "12.50 EUR"
+    # The platform's currency, else the marketplace's `currency` option; a currency
+    # written in the price itself ("15 000 Fcfa") wins over it.
     currency: str = "EUR"
     availability: str = ""  # partner's wording: "in stock", "instock", "out_of_stock"...
     image_url: str = ""
@@ -54,6 +58,8 @@ class ProductRecord:
     categories: list[str] = field(default_factory=list)
     brand: str = ""
     gtin: str = ""
+    # Where the record starts in the feed (a CSV line), for the editor: 0 when unknown.
+    line: int = field(default=0, compare=False)
 
 
 @dataclass
@@ -63,6 +69,7 @@ class RejectedRecord:
     reason: str
     raw: str = ""  # an excerpt of the source, for the editor who reviews it
     external_id: str = ""
+    line: int = 0  # where it starts in the feed (a CSV line), 0 when unknown
 
 
 FeedRecord = ShopRecord | ProductRecord | RejectedRecord
@@ -88,6 +95,13 @@ class FeedSource(abc.ABC):
         Used by paginated APIs (Shopify, WooCommerce). Raises `FeedUnavailable`.
         """
 
+    def json_documents(self) -> Iterator[Any] | None:
+        """Saved pages of a JSON API (files rather than the API itself), in order.
+
+        None for a source that is the API: its pages are then requested with `get_json`.
+        """
+        return None
+
 
 class FeedUnavailable(Exception):
     """The feed could not be read at all (timeout, refused, 5xx, truncated body).
@@ -109,6 +123,11 @@ class Connector(abc.ABC):
     def __init__(self, source: FeedSource, options: Mapping[str, Any] | None = None):
         self.source = source
         self.options = dict(options or {})
+
+    def default_currency(self) -> str:
+        """The marketplace's `currency` option (EUR when absent): the currency of prices
+        the feed does not mark, when the platform cannot say."""
+        return str(self.options.get("currency") or "EUR").strip().upper()
 
     @abc.abstractmethod
     def records(self) -> Iterator[FeedRecord]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .base import Connector, FeedRecord, FeedSource
-from .csv_mapping import ShopsCsvConnector
+from .shops_csv import ShopsCsvConnector
 from .sources import FileFeedSource, HttpFeedSource
 
 

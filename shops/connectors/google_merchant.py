@@ -1,4 +1,9 @@
-"""Google Merchant Center product feeds: RSS 2.0 (or Atom 1.0) XML with the g: namespace.
+"""Google Merchant Center product feeds: RSS 2.0, Atom 1.0 or Atom 0.3 XML with g: attributes.
+
+Google still documents Atom 0.3 (`xmlns="http://purl.org/atom/ns#"`): its entries may
+carry no `g:id`, the entry's Atom `<id>` then being the product's id, and a `<summary>`
+instead of a description. A price without currency is in the marketplace's `currency`
+option (EUR when absent).
 
 Marketplaces use Google's `external_seller_id` to say which shop sells an item (else the
 option `default_shop_id`); the shops themselves come from a companion shop list
@@ -21,11 +26,16 @@ from .xml_repair import RepairedXmlStream
 
 G_NAMESPACE = "http://base.google.com/ns/1.0"
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
+ATOM_03_NAMESPACE = "http://purl.org/atom/ns#"
+ATOM_NAMESPACES = {ATOM_NAMESPACE, ATOM_03_NAMESPACE}
 G_PREFIX = f"{{{G_NAMESPACE}}}"
 G_PREFIX_LENGTH = len(G_PREFIX)
-ITEM_TAGS = {"item", f"{{{ATOM_NAMESPACE}}}entry"}
+ITEM_TAGS = {"item", *(f"{{{namespace}}}entry" for namespace in ATOM_NAMESPACES)}
+ITEM_NAMES = {"item", "entry"}
 # Attributes read without the g: prefix too (RSS <title>, <link>, <description>).
-READ_NAMESPACES = {"", G_NAMESPACE, ATOM_NAMESPACE}
+READ_NAMESPACES = {"", G_NAMESPACE, *ATOM_NAMESPACES}
+# Atom's names for Google's attributes, read when the g: attribute is absent.
+ATOM_NAMES = {"summary": "description", "content": "description", "id": "atom_id"}
 FEED_ROOTS = {"rss", "feed"}
 # expat's "no element found", "unclosed token", "partial character": the end is missing.
 TRUNCATION_ERRORS = {3, 5, 6}
@@ -47,6 +57,7 @@ READ_ATTRIBUTES = {
     "brand",
     "gtin",
     "external_seller_id",
+    "atom_id",
     *CATEGORY_ATTRIBUTES,
 }
 
@@ -71,10 +82,11 @@ def sale_is_current(effective_dates: str, now: datetime) -> bool:
     return start_at <= now <= end_at
 
 
-def currency_of(price: str) -> str:
+def currency_of(price: str, default: str = "EUR") -> str:
+    """The currency written after a price ("25.00 EUR", "45000 XOF"), else `default`."""
     match = CURRENCY_SUFFIX.search(price) if price[-1:].isalpha() or "€" in price else None
     if not match:
-        return "EUR"
+        return default
     return "EUR" if match.group(1) == "€" else match.group(1).upper()
 
 
@@ -83,14 +95,16 @@ def product_from_attributes(
     categories: list[str],
     default_shop_id: str,
     now: datetime | None = None,
+    currency: str = "EUR",
 ) -> ProductRecord | RejectedRecord:
     """A record from an item's attributes by Google's names, without "g:".
 
     `values` holds the first non-empty value of each attribute, stripped; `categories`
-    the values of `product_type` then `google_product_category`.
+    the values of `product_type` then `google_product_category`; `currency` is that of
+    prices written without one.
     """
     get = values.get
-    external_id = get("id", "")
+    external_id = get("id", "") or get("atom_id", "")
     if not external_id:
         return RejectedRecord("article sans identifiant (g:id)")
     price = get("price", "")
@@ -105,7 +119,7 @@ def product_from_attributes(
         title=plain_text(get("title")),
         description=get("description", ""),
         price=price,
-        currency=currency_of(price),
+        currency=currency_of(price, currency),
         availability=get("availability", ""),
         image_url=get("image_link", ""),
         url=get("link", ""),
@@ -142,10 +156,13 @@ def item_attributes(item: Element) -> tuple[dict[str, str], list[str]]:
             name, found = tag[G_PREFIX_LENGTH:], google
         else:
             namespace, name = split_tag(tag)
-            if namespace not in READ_NAMESPACES or (namespace == ATOM_NAMESPACE and name == "id"):
-                continue  # another vocabulary, or the Atom entry's own id
+            if namespace not in READ_NAMESPACES:
+                continue  # another vocabulary
             found = plain
-            if namespace == ATOM_NAMESPACE and name == "link":
+            if namespace in ATOM_NAMESPACES:
+                # The entry's own id is the product's only when it has no g:id.
+                name = ATOM_NAMES.get(name, name)
+            if namespace in ATOM_NAMESPACES and name == "link":
                 if href := child.get("href", "").strip():
                     plain.setdefault("link", href)
                 continue
@@ -183,6 +200,9 @@ class GoogleMerchantXmlConnector(Connector):
     def items(self, stream, default_shop_id: str) -> Iterator[FeedRecord]:
         parents: list[Element] = []
         root_seen = False
+        read = 0
+        unknown_items: set[str] = set()
+        currency = self.default_currency()
         try:
             for event, element in iterparse(stream, events=("start", "end")):
                 if event == "start":
@@ -193,14 +213,22 @@ class GoogleMerchantXmlConnector(Connector):
                     continue
                 parents.pop()
                 if element.tag not in ITEM_TAGS:
+                    if element.tag.endswith(("item", "entry")):
+                        unknown_items.add(element.tag)
                     continue
-                record = product_from_attributes(*item_attributes(element), default_shop_id)
+                values, categories = item_attributes(element)
+                record = product_from_attributes(
+                    values, categories, default_shop_id, currency=currency
+                )
                 if isinstance(record, RejectedRecord):
                     record.raw = excerpt(element)
                 if parents:
                     # The channel forgets each item once read: memory stays flat.
                     parents[-1].remove(element)
+                read += 1
                 yield record
+            if not read and unknown_items:
+                raise unknown_item_failure(unknown_items)
         except ParseError as error:
             raise parse_failure(error, started=root_seen) from error
         except DefusedXmlException as error:
@@ -217,6 +245,17 @@ def check_root(root: Element) -> None:
     if name not in FEED_ROOTS:
         message = f"document XML inattendu : élément racine <{name}> au lieu de <rss> ou <feed>"
         raise FeedUnavailable(message, retryable=False)
+
+
+def unknown_item_failure(tags: set[str]) -> FeedUnavailable:
+    """Items of a vocabulary we do not read: reading none of them is no empty feed."""
+    namespace, name = split_tag(sorted(tags)[0])
+    where = f"dans l'espace de noms « {namespace} »" if namespace else "sans espace de noms"
+    return FeedUnavailable(
+        f"aucun article lu : les éléments <{name}> du flux sont {where}, "
+        "qui n'est ni RSS 2.0 ni Atom 1.0 ou 0.3",
+        retryable=False,
+    )
 
 
 def parse_failure(error: ParseError, *, started: bool) -> FeedUnavailable:

@@ -2,7 +2,7 @@
 
 The header names the attributes as the XML feed does, without "g:" (id, title, price,
 external_seller_id...); Google also accepts them with spaces ("image link"). Options as
-for the XML feed: `default_shop_id`, `shops_file` / `shops_url`, plus `encoding`.
+for the XML feed: `default_shop_id`, `shops_file` / `shops_url`, `currency`, plus `encoding`.
 """
 
 import csv
@@ -58,7 +58,10 @@ class GoogleMerchantTsvConnector(Connector):
                             categories.append(value)
                         else:
                             values.setdefault(name, value)
-                record = product_from_attributes(values, categories, default_shop_id)
+                record = product_from_attributes(
+                    values, categories, default_shop_id, currency=self.default_currency()
+                )
+                record.line = line
                 if isinstance(record, RejectedRecord):
                     record.reason = f"ligne {line} : {record.reason}"
                     record.raw = "\t".join(cells)[:2000]

@@ -17,8 +17,9 @@ import ijson
 from .base import Connector, FeedRecord, FeedUnavailable, ProductRecord, RejectedRecord, ShopRecord
 from .text import json_excerpt, parse_bool
 
-SHOP_FIELDS = {f.name for f in fields(ShopRecord)}
-PRODUCT_FIELDS = {f.name for f in fields(ProductRecord)}
+# `line` is where a record is in a file, not something the feed says.
+SHOP_FIELDS = {f.name for f in fields(ShopRecord)} - {"line"}
+PRODUCT_FIELDS = {f.name for f in fields(ProductRecord)} - {"line"}
 REQUIRED_TEXT = ("external_id", "name", "title", "shop_external_id")
 LIST_FIELDS = {"sectors", "categories"}
 BOOL_FIELDS = {"click_and_collect", "delivery"}

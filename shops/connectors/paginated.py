@@ -3,7 +3,10 @@
 The server's `Link: <…>; rel="next"` header is followed when it sends one (cursor
 pagination: Shopify's `page_info`, WooCommerce); otherwise the connector says what the
 next request is (page numbers, or Shopify's `since_id`), until an empty page or the last
-page announced by `X-WP-TotalPages`.
+page announced by `X-WP-TotalPages`. Saved pages (files) are read in their order instead.
+
+A page is the list of products, bare or in an envelope: Shopify's `{"products": […]}`,
+the `{"data": […]}` of WordPress.com/Jetpack's tunnel to WooCommerce.
 """
 
 import json
@@ -33,14 +36,19 @@ def next_link(headers: Mapping[str, str]) -> str | None:
     return None
 
 
-def page_items(data: Any, items_key: str | None, page: int) -> list:
-    items = data.get(items_key) if items_key and isinstance(data, dict) else data
-    if isinstance(items, list):
-        return items
+def page_items(data: Any, envelopes: tuple[str, ...], page: int) -> list:
+    """The products of one page: the list itself, or the list in one of the `envelopes`."""
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        for key in envelopes:
+            if isinstance(data.get(key), list):
+                return data[key]
     detail = ""
     if isinstance(data, dict) and isinstance(data.get("message") or data.get("errors"), str):
         detail = f" : {data.get('message') or data.get('errors')}"
-    expected = f"un objet avec une liste « {items_key} »" if items_key else "une liste"
+    wrapped = " ou ".join(f"un objet avec une liste « {key} »" for key in envelopes)
+    expected = f"une liste ou {wrapped}" if envelopes else "une liste"
     raise FeedUnavailable(
         f"réponse inattendue de l'API à la page {page} ({expected} attendu){detail}"[:500],
         retryable=False,
@@ -57,7 +65,7 @@ def signature(items: list) -> tuple:
 def pages(
     source: FeedSource,
     next_params: NextParams,
-    items_key: str | None,
+    envelopes: tuple[str, ...],
     *,
     page_size: int,
 ) -> Iterator[list]:
@@ -68,12 +76,17 @@ def pages(
     answers the same page again: that ends a short list, and fails a long one rather than
     reading it for ever.
     """
+    saved = source.json_documents()
+    if saved is not None:
+        for page, data in enumerate(saved, start=1):
+            yield page_items(data, envelopes, page)
+        return
     page, url, params = 1, None, next_params(1, [])
     previous: tuple | None = None
     follows_links = False
     for _ in range(MAX_PAGES):
         data, headers = source.get_json(url, params)
-        items = page_items(data, items_key, page)
+        items = page_items(data, envelopes, page)
         if not items:
             return
         if signature(items) == previous:

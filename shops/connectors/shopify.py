@@ -5,16 +5,20 @@ The `vendor` is the shop (its id is the slug of the vendor's name) unless the op
 details come from the companion shop list (`shops_url` / `shops_file`). Product pages are
 `{store_url}/products/{handle}` (option `store_url`, else the feed's scheme and host).
 Pages are numbered (`?limit=250&page=N`), or walked by `since_id` with the option
-`pagination: "since_id"`; a `Link: rel="next"` header is always followed.
+`pagination: "since_id"`; a `Link: rel="next"` header is always followed. A saved page
+(the `{"products": […]}` envelope or its bare list) or a folder of them reads as a file.
+Prices are in the store's currency, read from its `meta.json` (or the Admin API's
+`shop.json`), else the option `currency` (EUR when absent).
 """
 
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import Connector, FeedRecord, FeedUnavailable, ProductRecord, RejectedRecord
 from .companion import companion_shops
 from .paginated import pages
+from .platform_currency import platform_currency
 from .text import json_excerpt, plain_text, slugify
 
 PAGE_SIZE = 250
@@ -73,6 +77,18 @@ class ShopifyConnector(Connector):
         parts = urlsplit(getattr(self.source, "url", ""))
         return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
 
+    def currency(self) -> str:
+        url = getattr(self.source, "url", "")
+        parts = urlsplit(url)
+        if not parts.netloc:
+            return self.default_currency()
+        if "/admin/" in parts.path:
+            folder = parts.path.rsplit("/", 1)[0]
+            shop_url = urlunsplit(parts._replace(path=f"{folder}/shop.json", query=""))
+            return platform_currency(self, shop_url, lambda data: data["shop"]["currency"])
+        meta_url = f"{parts.scheme}://{parts.netloc}/meta.json"
+        return platform_currency(self, meta_url, lambda data: data["currency"])
+
     def next_params(self, page: int, previous: list) -> dict:
         mode = self.options.get("pagination") or "page"
         if mode == "page":
@@ -87,11 +103,14 @@ class ShopifyConnector(Connector):
         yield from companion_shops(self)
         store = self.store_url()
         default_shop_id = str(self.options.get("default_shop_id") or "")
-        for products in pages(self.source, self.next_params, "products", page_size=PAGE_SIZE):
+        currency = self.currency()
+        for products in pages(self.source, self.next_params, ("products",), page_size=PAGE_SIZE):
             for item in products:
-                yield self.product(item, store, default_shop_id)
+                yield self.product(item, store, default_shop_id, currency)
 
-    def product(self, item, store: str, default_shop_id: str) -> ProductRecord | RejectedRecord:
+    def product(
+        self, item, store: str, default_shop_id: str, currency: str
+    ) -> ProductRecord | RejectedRecord:
         if not isinstance(item, dict) or item.get("id") in (None, ""):
             return RejectedRecord("produit Shopify sans identifiant", raw=json_excerpt(item))
         variants = dicts(item.get("variants"))
@@ -106,6 +125,7 @@ class ShopifyConnector(Connector):
             title=plain_text(item.get("title")),
             description=str(item.get("body_html") or ""),
             price=str(cheapest.get("price")) if cheapest else "",
+            currency=currency,
             availability=availability(variants),
             image_url=str(images[0].get("src") or "") if images else "",
             url=f"{store}/products/{handle}" if store and handle else "",

@@ -11,6 +11,7 @@ import http.client
 import io
 import json
 import os
+import re
 import tempfile
 import time
 import weakref
@@ -32,6 +33,7 @@ RETRYABLE_CLIENT_ERRORS = {408, 425, 429}
 # Query parameters that carry credentials (WooCommerce accepts its keys in the URL).
 SECRET_PARAMETERS = ("key", "secret", "token", "password", "signature", "auth")
 NOT_AN_API = "une API paginée (Shopify, WooCommerce) se lit à une adresse HTTP, pas dans un fichier"
+NUMBER = re.compile(r"(\d+)")
 
 
 def open_file(path: Path) -> IO[bytes]:
@@ -41,9 +43,34 @@ def open_file(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if compressed else path.open("rb")
 
 
+def load_json(stream: IO[bytes], name: str) -> Any:
+    try:
+        with stream:
+            return json.load(stream)
+    except ValueError as error:
+        raise FeedUnavailable(f"{name} : JSON invalide ({error})", retryable=False) from error
+
+
+def page_order(path: Path) -> list:
+    # "page10.json" after "page9.json", as a person numbers saved pages.
+    return [int(part) if part.isdigit() else part for part in NUMBER.split(path.name)]
+
+
 class FileFeedSource(FeedSource):
+    """A feed file; for a paginated API, a saved page or a folder of saved pages (*.json)."""
+
     def __init__(self, path: Path | str):
         self.path = Path(path)
+
+    def json_documents(self) -> Iterator[Any]:
+        if self.path.is_dir():
+            files = sorted(self.path.glob("*.json"), key=page_order)
+            if not files:
+                raise FeedUnavailable(f"aucun fichier .json dans {self.path}", retryable=False)
+        else:
+            files = [self.path]
+        for path in files:
+            yield load_json(FileFeedSource(path).open(), path.name)
 
     def open(self) -> IO[bytes]:
         try:
@@ -64,6 +91,9 @@ class BytesFeedSource(FeedSource):
 
     def open(self) -> IO[bytes]:
         return io.BytesIO(self.data)
+
+    def json_documents(self) -> Iterator[Any]:
+        yield load_json(self.open(), "fichier envoyé")
 
     def get_json(self, url=None, params=None):
         raise FeedUnavailable(NOT_AN_API, retryable=False)

@@ -63,6 +63,8 @@ class Table:
         for index, name in enumerate(self.header):
             folded.setdefault(" ".join(fold(name).split()), index)
         self.folded_index = folded
+        # Whether data rows end with a delimiter the header lacks: known at the first row.
+        self.trailing_delimiter: bool | None = None
 
     def __enter__(self) -> "Table":
         return self
@@ -95,12 +97,21 @@ class Table:
     def too_wide(self, line: int, cells: list[str]) -> RejectedRecord | None:
         """A row with more cells than the header: a delimiter inside an unquoted value.
 
-        Its values are shifted, so none of them can be trusted. A shorter row is read:
-        some exporters drop trailing empty cells.
+        Its values are shifted, so none of them can be trusted. A file whose first row
+        ends with one empty cell more than the header ends its rows with a delimiter
+        (PrestaShop's own sample does): that empty cell is dropped from every row. Decided
+        by the file, not by each row, since a shifted row may end with an empty cell too.
+        A shorter row is read: some exporters drop trailing empty cells.
         """
+        extra = len(cells) == len(self.header) + 1 and not cells[-1].strip()
+        if self.trailing_delimiter is None:
+            self.trailing_delimiter = extra
+        if extra and self.trailing_delimiter:
+            cells.pop()
         if len(cells) <= len(self.header):
             return None
         return RejectedRecord(
             f"ligne {line} : {len(cells)} cellules pour {len(self.header)} colonnes",
             raw=self.delimiter.join(cells)[:EXCERPT],
+            line=line,
         )

@@ -4,18 +4,34 @@ Multi-vendor plugins attach a `store` object to each product: it is the shop, yi
 first time it is seen. Single-shop stores set the option `default_shop_id` and may describe
 the shop in a companion shop list (`shops_url` / `shops_file`). Only published products
 are asked for; WordPress HTML-escapes names ("Épicerie &amp; Vins"), which are unescaped.
+Pages are lists, or `{"data": […]}` through WordPress.com/Jetpack's tunnel; a saved page
+or a folder of them reads as a file. Prices are in the store's currency, read from
+`/wp-json/wc/v3/settings/general` beside the products endpoint, else the option
+`currency` (EUR when absent).
 """
 
 from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import Connector, FeedRecord, ProductRecord, RejectedRecord, ShopRecord
 from .companion import companion_shops
 from .paginated import pages
+from .platform_currency import platform_currency
 from .text import json_excerpt, plain_text
 
 PAGE_SIZE = 100
 AVAILABILITY = {"instock": "in stock", "outofstock": "out of stock", "onbackorder": "preorder"}
 GTIN_LENGTHS = {8, 12, 13, 14}
+ENVELOPES = ("data",)
+
+
+def store_currency(data) -> str | None:
+    """`woocommerce_currency` among the general settings (a list, maybe in {"data": …})."""
+    settings = data.get("data") if isinstance(data, dict) else data
+    for setting in settings:
+        if isinstance(setting, dict) and setting.get("id") == "woocommerce_currency":
+            return setting.get("value")
+    return None
 
 
 def text(value) -> str:
@@ -69,11 +85,21 @@ class WooCommerceConnector(Connector):
     def next_params(page: int, previous: list) -> dict:
         return {"per_page": PAGE_SIZE, "page": page, "status": "publish"}
 
+    def currency(self) -> str:
+        parts = urlsplit(getattr(self.source, "url", ""))
+        if not parts.path.rstrip("/").endswith("/products"):
+            return self.default_currency()  # not the REST endpoint: no settings beside it
+        folder = parts.path.rstrip("/").removesuffix("/products")
+        # The query string keeps the partner's keys, when they are given in it.
+        url = urlunsplit(parts._replace(path=f"{folder}/settings/general"))
+        return platform_currency(self, url, store_currency)
+
     def records(self) -> Iterator[FeedRecord]:
         yield from companion_shops(self)
         default_shop_id = str(self.options.get("default_shop_id") or "")
         seen_stores: set[str] = set()
-        for products in pages(self.source, self.next_params, None, page_size=PAGE_SIZE):
+        currency = self.currency()
+        for products in pages(self.source, self.next_params, ENVELOPES, page_size=PAGE_SIZE):
             for item in products:
                 if not isinstance(item, dict) or item.get("id") in (None, ""):
                     yield RejectedRecord(
@@ -86,9 +112,9 @@ class WooCommerceConnector(Connector):
                 if store_id(store) and shop_id not in seen_stores:
                     seen_stores.add(shop_id)
                     yield shop_from_store(shop_id, store)
-                yield self.product(item, shop_id)
+                yield self.product(item, shop_id, currency)
 
-    def product(self, item: dict, shop_id: str) -> ProductRecord:
+    def product(self, item: dict, shop_id: str, currency: str) -> ProductRecord:
         images = [i for i in item.get("images") or [] if isinstance(i, dict)]
         brands = names(item.get("brands"))
         return ProductRecord(
@@ -98,6 +124,7 @@ class WooCommerceConnector(Connector):
             description=text(item.get("description")) or text(item.get("short_description")),
             # `price` is what the shopper pays now: the sale price during a sale.
             price=text(item.get("price")) or text(item.get("regular_price")),
+            currency=currency,
             availability=AVAILABILITY.get(text(item.get("stock_status")), ""),
             image_url=text(images[0].get("src")) if images else "",
             url=text(item.get("permalink")),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..catalogue import DemoShop
 
-# The native shop CSV read by shops/connectors/csv_mapping.py (ShopsCsvConnector).
+# The native shop CSV read by shops/connectors/shops_csv.py (ShopsCsvConnector).
 SHOP_COLUMNS = [
     "external_id",
     "name",

@@ -33,7 +33,7 @@ def serve_samples(server) -> str:
 def test_pages_follow_the_link_header_and_ask_for_published_products(server):
     url = serve_samples(server)
     records = read("woocommerce", HttpFeedSource(url, auth=("ck_abc", "cs_def")))
-    queries = [request.query for request in server.requests]
+    queries = [request.query for request in server.requests_to(PATH)]
     assert queries == [
         {"per_page": "100", "page": "1", "status": "publish"},
         {"per_page": "100", "page": "2", "status": "publish"},
@@ -108,7 +108,7 @@ def test_total_pages_end_the_walk_without_a_link_header(server):
     )
     records = read("woocommerce", HttpFeedSource(url), default_shop_id="marche")
     assert [record.external_id for record in records] == ["1", "2"]
-    assert len(server.requests) == 2  # page 3 is not asked for
+    assert len(server.requests_to(PATH)) == 2  # page 3 is not asked for
 
 
 def test_an_error_object_instead_of_a_list_fails_for_good(server):
