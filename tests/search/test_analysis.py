@@ -14,7 +14,7 @@ from .conftest import index_now
 def test_folded_terms_drop_accents_case_elisions_and_plurals():
     assert analysis.folded_terms("L'Épicerie des Fleurs d’Amboise") == [
         "epicerie",
-        "de",
+        "des",  # three letters: not taken for a plural
         "fleur",
         "amboise",
     ]
@@ -62,7 +62,7 @@ def test_accents_elisions_plurals_and_prefixes_are_found_in_either_mode(empty_in
         names = [hit.title for hit in outcome.hits if hit.kind == "shop"]
         assert names == ["L'Épicerie des Fleurs"], (typed, names)
     labels = [item["label"] for item in autocomplete("epic")]
-    assert "L'Épicerie des Fleurs" in labels
+    assert any(label.startswith("L'Épicerie des Fleurs") for label in labels), labels
 
 
 @requires_engine
