@@ -8,6 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 from PIL import Image as PILImage
 
+from search.models import IndexOutbox
 from shops.demo import pictures
 from shops.demo.picture_library import (
     COLLECTION_NAME,
@@ -67,7 +68,8 @@ def test_products_and_shops_get_their_pictures_once_in_the_demo_collection():
     products = {p.pk: p for p in Product.objects.select_related("image__collection")}
     first, second = (products[p.pk].image for p in same)
     assert first == second and products[other.pk].image != first
-    assert first.collection.name == COLLECTION_NAME
+    assert first.collection.name == COLLECTION_NAME and (first.width, first.height) == (560, 560)
+    assert IndexOutbox.objects.filter(object_id=str(first.pk)).exists()  # found by the admin
     assert first.default_alt_text == "Illustration : Coffret de sablés"
     shop.refresh_from_db()
     assert shop.photo.default_alt_text == f"Devanture de « L'Atelier & Fils », à {shop.town.name}"
