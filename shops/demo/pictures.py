@@ -336,7 +336,9 @@ def festive_picture(
     draw.rectangle([0, height * 0.86, width, height], fill=shifted(colours[1], light=-0.05))
     palette = [(232, 196, 104), (240, 240, 240), (60, 140, 100), (214, 80, 80)]
     sizes = (0.34, 0.26, 0.3)
-    x = width * 0.5
+    # The group stands in the middle, so that the cards' and the hero's crops all show it.
+    group = sum(height * sizes[k % 3] * 1.15 for k in range(len(shapes)))
+    x = (width - group) / 2
     for k, shape in enumerate(shapes):
         s = int(height * sizes[k % 3])
         accent = palette[(k + rng.randrange(4)) % 4]
