@@ -4,21 +4,16 @@ translations made through wagtail-localize. Idempotent: existing pages are kept 
 """
 
 import datetime
-import io
 import logging
 import random
 
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.images.models import Image
 from wagtail.models import Locale
 
 from home.site_setup import ensure_site
+from shops.demo.picture_library import festive_hero, partner_logo, town_hero
 from shops.models import Sector, Town
 from shops.queries import listed_products, listed_shops
 
@@ -80,30 +75,6 @@ def _english(page, strings):
         translate(page, "en", strings)
 
 
-def demo_image(title: str, colour: tuple[int, int, int], size=(1600, 900)) -> Image:
-    """A plain generated picture, so the demo needs no photo and fetches nothing."""
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    picture = PILImage.new("RGB", size, colour)
-    draw = ImageDraw.Draw(picture)
-    width, height = size
-    for step in range(0, width, 80):
-        draw.line(
-            [(step, 0), (step + height, height)],
-            fill=tuple(min(255, c + 25) for c in colour),
-            width=20,
-        )
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=80)
-    buffer.seek(0)
-    return Image.objects.create(
-        title=title,
-        description=title,
-        file=ImageFile(buffer, name=f"demo-{slugify(title)[:60]}.jpg"),
-    )
-
-
 # --- Towns ------------------------------------------------------------------------------------
 
 
@@ -139,7 +110,7 @@ def _town_pages(index):
                     intro=f"<p>{intro}</p>",
                     pickup_information=PICKUP_FR,
                     search_description=intro,
-                    hero_image=demo_image(f"{town.name} — centre-ville", (40, 90, 110)),
+                    hero_image=town_hero(town.name),
                 ),
             )
             _english(
@@ -219,6 +190,14 @@ GUIDES = [
 ]
 
 
+# What each guide's hero shows (shapes of shops/demo/pictures.py); presents otherwise.
+GUIDE_SHAPES = {
+    "idees-cadeaux-de-noel": ("blocks", "book", "ring"),
+    "saveurs-des-fetes": ("bottle", "cheese", "loaf"),
+    "offrir-local-petits-prix": ("candle", "jar", "gift"),
+}
+
+
 def _guides(index, rng):
     pages = []
     for slug, title, title_en, intro, intro_en, sector_slugs, max_price in GUIDES:
@@ -255,7 +234,11 @@ def _guides(index, rng):
                     season=f"Noël {_christmas().year}",
                     intro=f"<p>{intro}</p>",
                     search_description=intro,
-                    hero_image=demo_image(title, (138, 21, 56)),
+                    hero_image=festive_hero(
+                        title,
+                        f"Illustration du guide « {title} »",
+                        GUIDE_SHAPES.get(slug, ("gift",) * 3),
+                    ),
                     selection=selection,
                 ),
             )
@@ -302,7 +285,7 @@ def _christmas_campaign(index, guide_index):
     featured = list(listed_shops().filter(is_featured=True).order_by("pk")[:6])
     featured = featured or list(listed_shops().order_by("pk")[:6])
     partners = [
-        {"name": name, "logo": demo_image(f"Logo {name}", colour, (400, 160)), "url": ""}
+        {"name": name, "logo": partner_logo(name, colour), "url": ""}
         for name, colour in [
             ("Région Centre-Val de Loire", (0, 84, 147)),
             ("CCI Centre-Val de Loire", (30, 30, 30)),
@@ -349,7 +332,9 @@ def _christmas_campaign(index, guide_index):
             end_date=end,
             intro=f"<p>{intro}</p>",
             search_description=intro,
-            hero_image=demo_image(title, (138, 21, 56)),
+            hero_image=festive_hero(
+                title, "Illustration : des paquets-cadeaux sous la neige et une guirlande"
+            ),
             call_to_action_label=cta,
             call_to_action_page=guide_index,
             body=body,

@@ -49,13 +49,19 @@ def run_import(
     path: Path | None = None,
     url: str | None = None,
     progress=None,
+    fetch_images: bool | None = None,
 ) -> ImportRun:
-    """Import a marketplace from its own source, or from `path` / `url` for this run only."""
+    """Import a marketplace from its own source, or from `path` / `url` for this run only.
+
+    Images are fetched afterwards when FETCH_PRODUCT_IMAGES says so, unless `fetch_images`
+    says otherwise (the demo draws its own: its partners' image addresses do not exist)."""
     connector_class = get_connector(marketplace.feed_format)
     connector = connector_class(feed_source(marketplace, path, url), marketplace.connector_options)
     sync = MarketplaceImport(marketplace, progress=progress)
     run = sync.run(connector)
-    if sync.products_with_new_images and settings.FETCH_PRODUCT_IMAGES:
+    if fetch_images is None:
+        fetch_images = settings.FETCH_PRODUCT_IMAGES
+    if sync.products_with_new_images and fetch_images:
         from .tasks import queue_image_fetches  # noqa: PLC0415 — tasks import this module
 
         queue_image_fetches(sync.products_with_new_images)

@@ -6,7 +6,7 @@ from .models import Product, Shop
 def listed_shops():
     return Shop.objects.filter(
         is_active=True, is_hidden=False, duplicate_of__isnull=True
-    ).select_related("town", "town__departement", "marketplace")
+    ).select_related("town", "town__departement", "marketplace", "photo")
 
 
 def listed_products():

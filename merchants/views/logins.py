@@ -6,6 +6,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
+from django.core.mail import send_mail
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
@@ -80,6 +81,23 @@ class MerchantPasswordResetForm(PasswordResetForm):
     def get_users(self, email):
         # Merchants first log in by link and may never have set a password: they may reset it too.
         return User.objects.filter(email__iexact=email, is_active=True, merchant__isnull=False)
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        # Plain text like every other email of the merchants (Django's would escape it as HTML).
+        send_mail(
+            emails.render_subject(subject_template_name, context),
+            emails.render_text(email_template_name, context),
+            from_email,
+            [to_email],
+        )
 
 
 class PasswordResetView(auth_views.PasswordResetView):

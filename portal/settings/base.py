@@ -98,6 +98,14 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain-text emails: nothing to escape in text ("L'Atelier", not "L&#x27;Atelier").
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # --- Services -------------------------------------------------------------------------

@@ -1,13 +1,15 @@
-"""Import the demo partners' bundled feeds through the real pipeline (files and loopback HTTP)."""
+"""Import the demo partners' bundled feeds through the real pipeline (files and loopback HTTP),
+then give their products and shops the demo's drawn pictures instead of fetching images."""
 
 from collections.abc import Iterator
 
-from shops.models import ImportRun, Marketplace
+from shops.models import ImportRun, Marketplace, Product, Shop
 from shops.pipeline import run_import
 
 from .formats import WRITERS
 from .generate import FEEDS_DIR
 from .marketplaces import DEMO_MARKETPLACES
+from .picture_library import attach_product_pictures, attach_shop_pictures
 from .server import serve_feeds
 
 FEED_FILES = {
@@ -43,9 +45,21 @@ def import_demo_marketplaces() -> Iterator[tuple[Marketplace, ImportRun]]:
             )
             if demo.feed_format in HTTP_PATHS:
                 url = f"{base_url}/{demo.slug}/{HTTP_PATHS[demo.feed_format]}"
-                yield marketplace, run_import(marketplace, url=url)
+                yield marketplace, run_import(marketplace, url=url, fetch_images=False)
             else:
                 yield (
                     marketplace,
-                    run_import(marketplace, path=folder / FEED_FILES[demo.feed_format]),
+                    run_import(
+                        marketplace,
+                        path=folder / FEED_FILES[demo.feed_format],
+                        fetch_images=False,
+                    ),
                 )
+
+
+def attach_demo_pictures() -> tuple[int, int]:
+    """Drawn pictures for the demo's products and shops that have none (all of them the first
+    time; a merchant's own photo is kept)."""
+    products = attach_product_pictures(Product.objects.all())
+    shops = attach_shop_pictures(Shop.objects.select_related("town"))
+    return products, shops

@@ -14,7 +14,7 @@ from campaigns.demo import build_demo_pages
 from home.site_setup import ensure_site, serve_site_at
 from merchants.demo import DEMO_EMAIL, build_demo_merchant
 from search.indexing import drain_outbox
-from shops.demo.loader import import_demo_marketplaces
+from shops.demo.loader import attach_demo_pictures, import_demo_marketplaces
 
 ADMIN_USERNAME = "admin"
 
@@ -41,6 +41,8 @@ class Command(BaseCommand):
         build_demo_pages()
         merchant_password = os.environ.get("DEMO_MERCHANT_PASSWORD") or secrets.token_urlsafe(9)
         build_demo_merchant(merchant_password)
+        products, shops = attach_demo_pictures()
+        self.stdout.write(f"Pictures drawn for {products} products and {shops} shops")
         drain_outbox()
         password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(9)
         admin, _ = get_user_model().objects.get_or_create(
