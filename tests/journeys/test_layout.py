@@ -29,8 +29,6 @@ PUBLIC_PAGES = [
 
 
 def check(page, name: str, problems: list[str]):
-    # Lazy images and the map load while the check scrolls; the screenshot shows what it saw.
-    page.wait_for_load_state("networkidle")
     problems += layout_problems(page)
     problems += serious_violations(page)
     screenshot(page, name)

@@ -169,7 +169,7 @@ def world(django_db_setup, django_db_blocker):
         finally:
             server.stop()
             server._live_server_modified_settings.disable()
-            call_command("flush", interactive=False, verbosity=0)
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(before)
 
 
