@@ -94,7 +94,7 @@ def test_a_shopper_finds_a_puzzle_and_reserves_it(world, open_context, viewport,
     pickup = PickupRequest.objects.get(shopper_email=f"sam-{viewport}-{language}@example.org")
     assert list(pickup.lines.values_list("product_id", "quantity")) == [(product_pk, 1)]
     assert title in page.inner_text("main")
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def pickup_path(served, language: str) -> str:

@@ -155,7 +155,9 @@ def _build() -> dict:
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """The module's world and the address of the server that serves it."""
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
     from pytest_django.live_server_helper import LiveServer
 
@@ -171,6 +173,12 @@ def world(django_db_setup, django_db_blocker):
             server._live_server_modified_settings.disable()
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(before)
+            # The rows came back with their keys; the sequences must follow them.
+            tables = set(connection.introspection.table_names())
+            models = [model for model in apps.get_models() if model._meta.db_table in tables]
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                    cursor.execute(sql)
 
 
 def log_in_as_merchant(page, base_url: str, language: str):
