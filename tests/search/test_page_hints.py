@@ -5,7 +5,7 @@ description, and valid forms."""
 import pytest
 
 from search.results import marked, marked_by_words
-from search.towns import TOWN_CHOICES_KEY, town_choices
+from search.towns import town_choices
 from shops.factories import ShopFactory, town
 from shops.models import Town
 
@@ -34,14 +34,11 @@ def test_the_distance_sort_without_a_town_says_what_it_needs(client, catalogue):
 
 
 def test_communes_of_the_same_name_are_told_apart(client, home_page):
-    from django.core.cache import cache
-
     vineuils = Town.objects.filter(name="Vineuil").order_by("insee_code")
     assert vineuils.count() == 2
     for vineuil in vineuils:
         ShopFactory(town=vineuil)
     ShopFactory(town=town("45234"))
-    cache.delete(TOWN_CHOICES_KEY)
     labels = [label for _, label in town_choices()]
     assert labels.count("Orléans") == 1
     assert sorted(label for label in labels if label.startswith("Vineuil")) == [
