@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from campaigns import queries as editorial
 from campaigns.models import SharedPageMixin
+from search.towns import town_choices
 
 from .queries import home_figures
 
@@ -47,6 +48,7 @@ class HomePage(SharedPageMixin, Page):
         context.update(
             campaign=editorial.current_campaign(self.locale),
             towns=editorial.featured_towns(self.locale),
+            search_towns=town_choices(),
             sectors=editorial.sector_pages(self.locale),
             guides=editorial.latest_guides(self.locale),
         )

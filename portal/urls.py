@@ -11,12 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import LocalisedSitemap
 
+from .favicon import favicon
 from .health import healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalisedSitemap}}, name="sitemap"),
     path(
         "robots.txt",

@@ -6,6 +6,7 @@ it is read from the public querysets, so a shop hidden a moment ago is dropped r
 shown. Answers of the database fallback, and pages, are always read from the database.
 """
 
+import re
 from decimal import Decimal
 
 from django.db.models import F
@@ -21,7 +22,7 @@ from . import labels, outbox
 from .backends import ENGINE
 from .engine import MARK_END, MARK_START, HitRef, RawAnswer
 from .query import FacetValue, SearchHit, SearchOutcome, SearchQuery
-from .text import fold, words
+from .text import fold, words, worth_marking
 
 FACET_ORDER = ("type", "town", "departement", "sector", "marketplace", "click_and_collect")
 KIND_LABELS = {"shop": _("Commerces"), "product": _("Produits"), "page": _("Pages")}
@@ -29,15 +30,21 @@ CATALOGUE = {"shop": Shop, "product": Product}
 CENTS = Decimal("0.01")
 
 
+MARKED_WORD = re.compile(f"{MARK_START}([^{MARK_END}]*){MARK_END}")
+
+
 def marked(fragment: str) -> str:
-    """An engine highlight as safe HTML: any markup in the text escaped, matches in <mark>."""
+    """An engine highlight as safe HTML: any markup in the text escaped, matches in <mark>
+    except the short words every title has."""
     text = escape(strip_tags(fragment))
-    return text.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return MARKED_WORD.sub(
+        lambda match: f"<mark>{match[1]}</mark>" if worth_marking(match[1]) else match[1], text
+    )
 
 
 def marked_by_words(title: str, query_text: str) -> str:
     """The database's highlight: whole words of the query, compared folded."""
-    wanted = set(words(query_text))
+    wanted = {word for word in words(query_text) if worth_marking(word)}
     parts = []
     for token in title.split(" "):
         core = fold(token).strip(".,;:!?()«»\"'")

@@ -6,6 +6,43 @@ from shops.models.catalogue import fold_name
 
 WORD = re.compile(r"[\w]+(?:['’][\w]+)?", re.UNICODE)
 MAX_QUERY_LENGTH = 200
+# Short words that every title has: they still take part in the search, but marking them in a
+# result ("puzzle <mark>en</mark> bois") shows the shopper nothing. Folded, French and English.
+UNMARKED_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "d",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "l",
+        "la",
+        "le",
+        "les",
+        "ou",
+        "par",
+        "pour",
+        "sans",
+        "sur",
+        "un",
+        "une",
+        "an",
+        "and",
+        "for",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
+)
 
 
 def fold(text: str) -> str:
@@ -23,3 +60,7 @@ def words(text: str) -> list[str]:
     for word in WORD.findall(fold(text)):
         found.append(re.split(r"['’]", word)[-1] if re.search(r"['’]", word) else word)
     return found
+
+
+def worth_marking(word: str) -> bool:
+    return fold(word) not in UNMARKED_WORDS

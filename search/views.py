@@ -1,16 +1,13 @@
 """The search page: reads the form, calls the search service, renders what it found."""
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from shops.models import Town
-from shops.queries import listed_shops
-
 from . import service
 from .query import MAX_PAGE, SearchQuery
+from .towns import town_choices
 
 FACET_LEGENDS = {
     "type": (_("Type"), "type"),
@@ -26,19 +23,8 @@ SORT_CHOICES = [
     ("price", _("Prix croissant")),
     ("-price", _("Prix décroissant")),
 ]
-TOWN_CHOICES_KEY = "search:town-choices"
 # Filters chosen from the facets that a new search from the box keeps.
 KEPT_BY_THE_BOX = ("sector", "departement", "marketplace", "type", "click_and_collect")
-
-
-def town_choices() -> list[tuple[str, str]]:
-    """Towns that have at least one listed shop, for the town selector."""
-    choices = cache.get(TOWN_CHOICES_KEY)
-    if choices is None:
-        towns = Town.objects.filter(pk__in=listed_shops().values("town_id")).order_by("name")
-        choices = list(towns.values_list("insee_code", "name"))
-        cache.set(TOWN_CHOICES_KEY, choices, 600)
-    return choices
 
 
 def facet_blocks(outcome, query) -> list[dict]:
@@ -65,6 +51,9 @@ def search_page(request):
     context = {
         "query": query,
         "towns": town_choices(),
+        # A distance needs a place to measure from: without one the results keep their
+        # relevance order, and the page says so by the sort.
+        "distance_needs_town": query.sort == "distance" and not query.origin_code,
         "sort_choices": SORT_CHOICES,
         "kept_filters": [
             (name, request.GET[name]) for name in KEPT_BY_THE_BOX if request.GET.get(name)

@@ -136,6 +136,11 @@ def reference_data(request):
     if not (marker and marker.kwargs.get("transaction")):
         return
     request.getfixturevalue("_django_db_helper")
+    restore_reference_data()
+
+
+def restore_reference_data():
+    """What migrations load and a flush removed, put back (idempotent)."""
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, Locale, Page

@@ -46,6 +46,13 @@ def index_now():
 @pytest.fixture
 def empty_indexes():
     """Fresh indexes with the current mapping and analysis, on every backend."""
+    reset_indexes()
+    yield
+    cache.clear()
+
+
+def reset_indexes():
+    """Empty every backend's indexes (current mapping and analysis) and what the cache kept."""
     cache.clear()  # the engine pause, synonyms and vocabulary of an earlier test
     labels.forget()
     for alias in settings.WAGTAILSEARCH_BACKENDS:
@@ -57,8 +64,6 @@ def empty_indexes():
                     aliased.delete()
             index.reset()
             index.add_model(model)
-    yield
-    cache.clear()
 
 
 @pytest.fixture
