@@ -9,11 +9,11 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from shops.html import sanitise_html
 from shops.lookups import fold_town_name
-from shops.models import Availability, Product, Sector, Town
+from shops.models import Sector, Town
+from shops.opening_hours import WEEKDAYS
 
-from .models import WEEKDAYS, MerchantAccount, MerchantApplication
+from .models import MerchantAccount, MerchantApplication
 from .validation import REGION_DEPARTEMENTS, check_photo, check_town, clean_siret, parse_hours
 
 PHONE = RegexValidator(
@@ -192,87 +192,6 @@ def find_town(name: str, postal_code: str) -> Town | None:
         return None
     best = next((pk for pk, codes in candidates if postal_code in codes), candidates[0][0])
     return Town.objects.get(pk=best)
-
-
-class ShopForm(OpeningHoursMixin, forms.ModelForm):
-    """What a merchant edits of their own shop."""
-
-    pickup_delay_hours = forms.IntegerField(
-        label=_("Délai de préparation (heures)"), min_value=0, max_value=168
-    )
-    website = forms.URLField(
-        label=_("Site web"), required=False, max_length=500, assume_scheme="https"
-    )
-
-    class Meta:
-        from shops.models import Shop  # noqa: PLC0415
-
-        model = Shop
-        fields = [
-            "description",
-            "address",
-            "phone",
-            "email",
-            "website",
-            "click_and_collect",
-            "delivery",
-            "pickup_instructions",
-        ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
-
-    def __init__(self, *args, account: MerchantAccount, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.account = account
-        self.fields["pickup_delay_hours"].initial = account.pickup_delay_hours
-        self.add_hours_fields(account.opening_hours)
-        self.fields["phone"].validators.append(PHONE)
-
-    def clean_description(self):
-        return sanitise_html(self.cleaned_data["description"])
-
-    def clean(self):
-        cleaned = super().clean()
-        cleaned["opening_hours"] = self.clean_hours()
-        return cleaned
-
-
-class ProductForm(forms.ModelForm):
-    class Meta:
-        model = Product
-        fields = ["title", "description", "price", "stock", "availability", "sector", "is_hidden"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["price"].required = True
-        self.fields["price"].min_value = 0
-        self.fields["price"].max_value = settings.PRODUCT_MAX_PRICE
-        self.fields["price"].widget.attrs.update(min="0", max=str(settings.PRODUCT_MAX_PRICE))
-        self.fields["stock"].required = True
-        self.fields["stock"].widget.attrs["max"] = "100000"
-        self.fields["stock"].max_value = 100_000
-        self.fields["availability"].choices = [
-            (value, label) for value, label in Availability.choices if value != "unknown"
-        ]
-        self.fields["is_hidden"].label = _("Masquer ce produit")
-
-    def clean_price(self):
-        price = self.cleaned_data["price"]
-        if price is not None and (price < 0 or price > settings.PRODUCT_MAX_PRICE):
-            raise ValidationError(
-                _("Le prix doit être compris entre 0 et %(max)s €."),
-                params={"max": settings.PRODUCT_MAX_PRICE},
-            )
-        return price
-
-    def clean_stock(self):
-        stock = self.cleaned_data["stock"]
-        if stock is not None and stock > 100_000:
-            raise ValidationError(_("Le stock ne peut dépasser 100 000."))
-        return stock
-
-    def clean_description(self):
-        return sanitise_html(self.cleaned_data["description"])
 
 
 class PickupForm(HoneypotMixin, forms.Form):

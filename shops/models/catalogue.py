@@ -130,6 +130,7 @@ INDEXING_SKIPPED_COLUMNS = [
             "website",
             "phone",
             "email",
+            "photo",
             "match_key",
             "created_at",
             "updated_at",
@@ -161,6 +162,15 @@ class Shop(index.Indexed, FeedProvenance):
     website = models.URLField(_("site web"), max_length=500, blank=True)
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
+    # The merchant's own photo of their shop (merchants/photos.py), shown on its page.
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     # Folded name, address and town: two shops with the same key are proposed for merging.
