@@ -180,6 +180,12 @@ class ZeroResultQueriesPanel(Panel):
         ]
 
 
+def partner_label(row) -> str:
+    if row["unknown_partner"]:
+        return _("Partenaire inconnu (lien suivi d'un journal non enregistré)")
+    return row["partner__name"] or _("Lien court sans journal")
+
+
 class VisitsByPartnerPanel(Panel):
     key = "visites-journaux"
     title = _("Visites par journal (30 jours)")
@@ -187,10 +193,7 @@ class VisitsByPartnerPanel(Panel):
 
     def rows(self):
         since = timezone.localdate() - datetime.timedelta(days=REPORT_DAYS)
-        return [
-            [row["partner__name"] or _("Lien court sans journal"), row["total"]]
-            for row in visits.visits_by_partner(since)
-        ]
+        return [[partner_label(row), row["total"]] for row in visits.visits_by_partner(since)]
 
 
 class VisitsByPagePanel(Panel):

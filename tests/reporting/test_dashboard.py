@@ -51,6 +51,8 @@ def figures(home_page):
     for _ in range(5):
         record_visit(home_page.pk, partner.pk)
     record_visit(home_page.pk, None)
+    for _ in range(2):
+        record_visit(home_page.pk, None, unknown_partner=True)
     visit_counts.move_to_database()
     return {"halles": halles}
 
@@ -92,7 +94,9 @@ def test_figures_equal_the_database_counts(figures, settings):
     assert rows_of("recherches-sans-resultat") == {"licorne": [1, 1]}
     visits = rows_of("visites-journaux")
     assert visits["La République du Centre"] == [5]
-    assert sum(row[0] for row in visits.values()) == 6
+    assert visits["Lien court sans journal"] == [1]
+    assert visits["Partenaire inconnu (lien suivi d'un journal non enregistré)"] == [2]
+    assert sum(row[0] for row in visits.values()) == 8
     pickups = panel("retraits").rows()
     assert sum(row[1] for row in pickups) == PickupRequest.objects.count() == 4
     by_status = dict(PickupRequest.objects.values_list("status").annotate(n=Count("pk")))
