@@ -21,13 +21,17 @@ def photo_field(label) -> forms.ImageField:
         label=label,
         required=False,
         help_text=_("JPEG, PNG ou WebP, 5 Mo au plus, 200 pixels de côté au moins."),
-        widget=forms.ClearableFileInput(attrs={"accept": PHOTO_ACCEPT}),
+        widget=forms.FileInput(attrs={"accept": PHOTO_ACCEPT}),
     )
 
 
+def remove_photo_field() -> forms.BooleanField:
+    return forms.BooleanField(label=_("Retirer la photo actuelle"), required=False)
+
+
 def clean_photo(upload):
-    """The form's cleaned photo: False to remove it (the "clear" box), an upload checked."""
-    if upload and hasattr(upload, "size"):
+    """The form's cleaned photo, checked: a real image of sensible size."""
+    if upload:
         check_photo(upload)
     return upload
 
@@ -46,9 +50,9 @@ def store_photo(upload, title: str):
     return image
 
 
-def apply_photo(instance, field: str, cleaned, title: str) -> None:
-    """Set, replace or remove `instance.<field>` from the form's cleaned photo."""
-    if cleaned is False:
+def apply_photo(instance, field: str, cleaned: dict, title: str) -> None:
+    """Replace `instance.<field>` with the uploaded photo, or remove it if asked."""
+    if cleaned.get("photo_upload"):
+        setattr(instance, field, store_photo(cleaned["photo_upload"], title))
+    elif cleaned.get("remove_photo"):
         setattr(instance, field, None)
-    elif cleaned and hasattr(cleaned, "size"):
-        setattr(instance, field, store_photo(cleaned, title))

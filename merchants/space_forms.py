@@ -11,7 +11,7 @@ from shops.models import Availability, Product, Shop
 from .description_text import html_as_text, text_as_html
 from .forms import PHONE, OpeningHoursMixin
 from .models import MerchantAccount
-from .photos import apply_photo, clean_photo, photo_field
+from .photos import apply_photo, clean_photo, photo_field, remove_photo_field
 
 MAX_STOCK = 100_000
 
@@ -30,12 +30,19 @@ class DescriptionAsTextMixin(forms.ModelForm):
         return text_as_html(self.cleaned_data["description"])
 
 
-def current_photo(image):
-    """The stored image's file, so that the file input offers to remove it."""
-    return image.file if image else None
+class PhotoMixin(forms.Form):
+    """A photo to upload, and once there is one, a box to remove it."""
+
+    def add_photo_fields(self, label, current):
+        self.fields["photo_upload"] = photo_field(label)
+        if current:
+            self.fields["remove_photo"] = remove_photo_field()
+
+    def clean_photo_upload(self):
+        return clean_photo(self.cleaned_data.get("photo_upload"))
 
 
-class ShopForm(DescriptionAsTextMixin, OpeningHoursMixin, forms.ModelForm):
+class ShopForm(DescriptionAsTextMixin, PhotoMixin, OpeningHoursMixin, forms.ModelForm):
     """What a merchant edits of their own shop."""
 
     pickup_delay_hours = forms.IntegerField(
@@ -44,7 +51,6 @@ class ShopForm(DescriptionAsTextMixin, OpeningHoursMixin, forms.ModelForm):
     website = forms.URLField(
         label=_("Site web"), required=False, max_length=500, assume_scheme="https"
     )
-    photo_upload = photo_field(_("Photo du commerce"))
 
     class Meta:
         model = Shop
@@ -64,14 +70,11 @@ class ShopForm(DescriptionAsTextMixin, OpeningHoursMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.account = account
         self.fields["pickup_delay_hours"].initial = account.pickup_delay_hours
-        self.fields["photo_upload"].initial = current_photo(self.instance.photo)
+        self.add_photo_fields(_("Photo du commerce"), self.instance.photo)
         self.add_hours_fields(account.opening_hours)
         self.fields["phone"].validators.append(PHONE)
         self.fields["phone"].widget.attrs.update(type="tel", autocomplete="tel")
         self.show_description_as_text()
-
-    def clean_photo_upload(self):
-        return clean_photo(self.cleaned_data.get("photo_upload"))
 
     def clean(self):
         cleaned = super().clean()
@@ -80,15 +83,13 @@ class ShopForm(DescriptionAsTextMixin, OpeningHoursMixin, forms.ModelForm):
 
     def save(self, commit=True):
         shop = super().save(commit=False)
-        apply_photo(shop, "photo", self.cleaned_data.get("photo_upload"), shop.name)
+        apply_photo(shop, "photo", self.cleaned_data, shop.name)
         if commit:
             shop.save()
         return shop
 
 
-class ProductForm(DescriptionAsTextMixin, forms.ModelForm):
-    photo_upload = photo_field(_("Photo du produit"))
-
+class ProductForm(DescriptionAsTextMixin, PhotoMixin, forms.ModelForm):
     class Meta:
         model = Product
         fields = ["title", "description", "price", "stock", "availability", "sector", "is_hidden"]
@@ -106,8 +107,8 @@ class ProductForm(DescriptionAsTextMixin, forms.ModelForm):
             (value, label) for value, label in Availability.choices if value != "unknown"
         ]
         self.fields["is_hidden"].label = _("Masquer ce produit")
-        self.fields["photo_upload"].initial = current_photo(self.instance.image)
-        self.order_fields([*self.Meta.fields[:2], "photo_upload"])
+        self.add_photo_fields(_("Photo du produit"), self.instance.image)
+        self.order_fields([*self.Meta.fields[:2], "photo_upload", "remove_photo"])
         self.show_description_as_text()
 
     def clean_price(self):
@@ -125,12 +126,9 @@ class ProductForm(DescriptionAsTextMixin, forms.ModelForm):
             raise ValidationError(_("Le stock ne peut dépasser 100 000."))
         return stock
 
-    def clean_photo_upload(self):
-        return clean_photo(self.cleaned_data.get("photo_upload"))
-
     def save(self, commit=True):
         product = super().save(commit=False)
-        apply_photo(product, "image", self.cleaned_data.get("photo_upload"), product.title)
+        apply_photo(product, "image", self.cleaned_data, product.title)
         if commit:
             product.save()
         return product

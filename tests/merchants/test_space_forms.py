@@ -74,7 +74,7 @@ def test_a_merchant_adds_then_replaces_then_removes_a_product_photo(merchant_cli
     merchant_client.post(edit, product_data(photo_upload=picture(size=(800, 800), name="b.png")))
     product.refresh_from_db()
     assert product.image_id != first.pk and product.image.width == 800
-    merchant_client.post(edit, product_data(**{"photo_upload-clear": "on"}))
+    merchant_client.post(edit, product_data(remove_photo="on"))
     product.refresh_from_db()
     assert product.image is None
 
