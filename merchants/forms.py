@@ -203,9 +203,18 @@ class PickupForm(HoneypotMixin, forms.Form):
     slot_time = forms.TimeField(
         label=_("Heure de retrait"), widget=forms.TimeInput(attrs={"type": "time"})
     )
-    shopper_name = forms.CharField(label=_("Votre nom"), max_length=150)
-    shopper_email = forms.EmailField(label=_("Votre courriel"))
-    shopper_phone = forms.CharField(label=_("Votre téléphone"), max_length=30, validators=[PHONE])
+    shopper_name = forms.CharField(
+        label=_("Votre nom"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    shopper_email = forms.EmailField(
+        label=_("Votre courriel"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    shopper_phone = forms.CharField(
+        label=_("Votre téléphone"),
+        max_length=30,
+        validators=[PHONE],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
 
     def __init__(self, *args, account: MerchantAccount, products, now=None, **kwargs):
         super().__init__(*args, **kwargs)
