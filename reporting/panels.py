@@ -182,13 +182,17 @@ class ZeroResultQueriesPanel(Panel):
 
 def partner_label(row) -> str:
     if row["unknown_partner"]:
-        return _("Partenaire inconnu (lien suivi d'un journal non enregistré)")
+        return _("Partenaire inconnu")
     return row["partner__name"] or _("Lien court sans journal")
 
 
 class VisitsByPartnerPanel(Panel):
     key = "visites-journaux"
     title = _("Visites par journal (30 jours)")
+    description = _(
+        "« Partenaire inconnu » : liens suivis dont l'identifiant de journal n'est pas encore "
+        "enregistré sous Presse et partenaires."
+    )
     columns = [_("Journal"), _("Visites")]
 
     def rows(self):

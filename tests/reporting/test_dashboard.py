@@ -95,7 +95,7 @@ def test_figures_equal_the_database_counts(figures, settings):
     visits = rows_of("visites-journaux")
     assert visits["La République du Centre"] == [5]
     assert visits["Lien court sans journal"] == [1]
-    assert visits["Partenaire inconnu (lien suivi d'un journal non enregistré)"] == [2]
+    assert visits["Partenaire inconnu"] == [2]
     assert sum(row[0] for row in visits.values()) == 8
     pickups = panel("retraits").rows()
     assert sum(row[1] for row in pickups) == PickupRequest.objects.count() == 4
