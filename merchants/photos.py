@@ -5,6 +5,7 @@ before it reaches here; the same picture sent twice is stored once.
 """
 
 import hashlib
+import os
 
 from django import forms
 from django.core.files.images import ImageFile
@@ -45,7 +46,7 @@ def store_photo(upload, title: str):
     image = Image.objects.filter(file_hash=digest).first()
     if image is None:
         image = Image(title=title[:255], file_hash=digest)
-        image.file = ImageFile(upload, name=upload.name[-100:])
+        image.file = ImageFile(upload, name=os.path.basename(upload.name)[-100:])
         image.save()
     return image
 

@@ -9,6 +9,7 @@ from django.utils import translation
 from PIL import Image
 
 from tests.journeys.conftest import screenshot, serious_violations
+from tests.journeys.post_migrate import restore_post_migrate_data
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,19 +54,12 @@ PATHS = {
 
 @pytest.fixture
 def merchant(db):
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.contenttypes.management import create_contenttypes
-
     from home.site_setup import ensure_site
     from merchants.factories import MerchantAccountFactory, PickupRequestFactory
     from merchants.models import PickupLine
     from shops.factories import ProductFactory
 
-    # A transactional test run before this one flushed what post_migrate creates.
-    for app_config in apps.get_app_configs():
-        create_contenttypes(app_config, verbosity=0)
-        create_permissions(app_config, verbosity=0)
+    restore_post_migrate_data()
     ensure_site()
     account = MerchantAccountFactory(opening_hours={}, shop__name="Le Cheval de Bois")
     toy = ProductFactory(shop=account.shop, marketplace=None, stock=4, price="12.00")

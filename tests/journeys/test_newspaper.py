@@ -8,6 +8,7 @@ import pytest
 
 from tests.httpserver import Reply, serve
 from tests.journeys.conftest import screenshot, serious_violations
+from tests.journeys.post_migrate import restore_post_migrate_data
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,9 +23,6 @@ UNKNOWN_PARTNER_ROW = "Partenaire inconnu"
 
 @pytest.fixture
 def guide(db):
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.contenttypes.management import create_contenttypes
     from wagtail.models import Locale
 
     from campaigns.factories import SeasonalGuidePageFactory
@@ -34,10 +32,7 @@ def guide(db):
     from shops.factories import ProductFactory, ShopFactory, town
     from shops.models import Sector
 
-    # A transactional test run before this one flushed what post_migrate creates.
-    for app_config in apps.get_app_configs():
-        create_contenttypes(app_config, verbosity=0)
-        create_permissions(app_config, verbosity=0)
+    restore_post_migrate_data()
     sections = ensure_sections(ensure_site())
     toys = Sector.objects.get(slug="jouets")
     # Shop names of several lengths, so that on a phone the meta line wraps at various places.
