@@ -107,6 +107,7 @@ class ProductForm(DescriptionAsTextMixin, PhotoMixin, forms.ModelForm):
             (value, label) for value, label in Availability.choices if value != "unknown"
         ]
         self.fields["is_hidden"].label = _("Masquer ce produit")
+        self.fields["title"].label = _("Nom du produit")
         self.add_photo_fields(_("Photo du produit"), self.instance.image)
         self.order_fields([*self.Meta.fields[:2], "photo_upload", "remove_photo"])
         self.show_description_as_text()
