@@ -2,8 +2,6 @@
 article served from another origin, read it on a phone, follow a tracked link with a partner
 slug nobody registered yet, and find the visit in the region's dashboard."""
 
-import re
-
 import pytest
 
 from tests.httpserver import Reply, serve
@@ -129,7 +127,7 @@ def test_a_newspaper_embeds_a_guide_and_its_readers_are_counted(
         for index in range(4):
             price = prices.nth(index)
             assert price.evaluate("p => p.getClientRects().length") == 1, price.inner_text()
-            assert re.fullmatch(r"[\d\s.,\u202f]+\u00a0€", price.inner_text())
+            assert "€" in price.inner_text() and " " not in price.inner_text()
         screenshot(reader, f"newspaper-{language}-article-phone")
 
         # A reader follows the newspaper's tracked link: the partner is not registered yet.

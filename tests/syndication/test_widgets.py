@@ -101,7 +101,15 @@ def test_the_guide_pages_embed_code_is_the_oembed_one_without_a_frame(client, gu
     )
 
 
-@pytest.mark.parametrize("language,price", [("fr", "12,00"), ("en", "12.00")])
-def test_a_price_in_the_widget_never_leaves_its_euro_sign_alone(client, guide, language, price):
-    html = client.get(f"/{language}/widgets/guide/{guide.pk}/").content.decode()
-    assert f'<span class="ldab-widget__price">{price}&nbsp;€</span>' in html
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_price_in_the_widget_never_leaves_its_euro_sign_alone(client, guide, language):
+    import html as html_module
+
+    page = client.get(f"/{language}/widgets/guide/{guide.pk}/").content.decode()
+    prices = [
+        html_module.unescape(p) for p in re.findall(r'class="ldab-widget__price">([^<]+)<', page)
+    ]
+    assert len(prices) == 3
+    for price in prices:
+        # "12,00 €" or "€12.00": the number and its sign joined by no space a line may break at.
+        assert "€" in price and "12" in price and " " not in price, repr(price)
