@@ -17,6 +17,7 @@ from shops.sync import shop_match_key
 from . import emails
 from .logins import login_link
 from .models import MERCHANTS_GROUP, MerchantAccount, MerchantApplication
+from .photos import store_photo
 from .validation import hours_text
 
 Status = MerchantApplication.Status
@@ -140,8 +141,12 @@ def create_shop(application: MerchantApplication) -> Shop:
         first_seen=timezone.now(),
     )
     ShopSector.objects.create(shop=shop, sector=application.sector)
+    if application.photo:
+        # The photo sent with the sign-up becomes the shop's, with renditions for its page.
+        with application.photo.open("rb") as upload:
+            shop.photo = store_photo(upload, shop.name)
     # The sector is a related field of the index: save again so the outbox sees it.
-    shop.save(update_fields=["updated_at"])
+    shop.save(update_fields=["updated_at", "photo"])
     return shop
 
 

@@ -9,11 +9,11 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from shops.html import sanitise_html
 from shops.lookups import fold_town_name
-from shops.models import Availability, Product, Sector, Town
+from shops.models import Sector, Town
+from shops.opening_hours import WEEKDAYS
 
-from .models import WEEKDAYS, MerchantAccount, MerchantApplication
+from .models import MerchantAccount, MerchantApplication
 from .validation import REGION_DEPARTEMENTS, check_photo, check_town, clean_siret, parse_hours
 
 PHONE = RegexValidator(
@@ -194,87 +194,6 @@ def find_town(name: str, postal_code: str) -> Town | None:
     return Town.objects.get(pk=best)
 
 
-class ShopForm(OpeningHoursMixin, forms.ModelForm):
-    """What a merchant edits of their own shop."""
-
-    pickup_delay_hours = forms.IntegerField(
-        label=_("Délai de préparation (heures)"), min_value=0, max_value=168
-    )
-    website = forms.URLField(
-        label=_("Site web"), required=False, max_length=500, assume_scheme="https"
-    )
-
-    class Meta:
-        from shops.models import Shop  # noqa: PLC0415
-
-        model = Shop
-        fields = [
-            "description",
-            "address",
-            "phone",
-            "email",
-            "website",
-            "click_and_collect",
-            "delivery",
-            "pickup_instructions",
-        ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
-
-    def __init__(self, *args, account: MerchantAccount, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.account = account
-        self.fields["pickup_delay_hours"].initial = account.pickup_delay_hours
-        self.add_hours_fields(account.opening_hours)
-        self.fields["phone"].validators.append(PHONE)
-
-    def clean_description(self):
-        return sanitise_html(self.cleaned_data["description"])
-
-    def clean(self):
-        cleaned = super().clean()
-        cleaned["opening_hours"] = self.clean_hours()
-        return cleaned
-
-
-class ProductForm(forms.ModelForm):
-    class Meta:
-        model = Product
-        fields = ["title", "description", "price", "stock", "availability", "sector", "is_hidden"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["price"].required = True
-        self.fields["price"].min_value = 0
-        self.fields["price"].max_value = settings.PRODUCT_MAX_PRICE
-        self.fields["price"].widget.attrs.update(min="0", max=str(settings.PRODUCT_MAX_PRICE))
-        self.fields["stock"].required = True
-        self.fields["stock"].widget.attrs["max"] = "100000"
-        self.fields["stock"].max_value = 100_000
-        self.fields["availability"].choices = [
-            (value, label) for value, label in Availability.choices if value != "unknown"
-        ]
-        self.fields["is_hidden"].label = _("Masquer ce produit")
-
-    def clean_price(self):
-        price = self.cleaned_data["price"]
-        if price is not None and (price < 0 or price > settings.PRODUCT_MAX_PRICE):
-            raise ValidationError(
-                _("Le prix doit être compris entre 0 et %(max)s €."),
-                params={"max": settings.PRODUCT_MAX_PRICE},
-            )
-        return price
-
-    def clean_stock(self):
-        stock = self.cleaned_data["stock"]
-        if stock is not None and stock > 100_000:
-            raise ValidationError(_("Le stock ne peut dépasser 100 000."))
-        return stock
-
-    def clean_description(self):
-        return sanitise_html(self.cleaned_data["description"])
-
-
 class PickupForm(HoneypotMixin, forms.Form):
     """A shopper's request: quantities of the shop's products, a slot, how to reach them."""
 
@@ -284,9 +203,18 @@ class PickupForm(HoneypotMixin, forms.Form):
     slot_time = forms.TimeField(
         label=_("Heure de retrait"), widget=forms.TimeInput(attrs={"type": "time"})
     )
-    shopper_name = forms.CharField(label=_("Votre nom"), max_length=150)
-    shopper_email = forms.EmailField(label=_("Votre courriel"))
-    shopper_phone = forms.CharField(label=_("Votre téléphone"), max_length=30, validators=[PHONE])
+    shopper_name = forms.CharField(
+        label=_("Votre nom"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    shopper_email = forms.EmailField(
+        label=_("Votre courriel"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    shopper_phone = forms.CharField(
+        label=_("Votre téléphone"),
+        max_length=30,
+        validators=[PHONE],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
 
     def __init__(self, *args, account: MerchantAccount, products, now=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,15 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from shops.models import Product, Sector, Shop, Town
 
 MERCHANTS_GROUP = "Commerçants"
-WEEKDAYS = [
-    (0, _("lundi")),
-    (1, _("mardi")),
-    (2, _("mercredi")),
-    (3, _("jeudi")),
-    (4, _("vendredi")),
-    (5, _("samedi")),
-    (6, _("dimanche")),
-]
 
 
 def new_token() -> str:

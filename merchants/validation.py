@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from shops.opening_hours import hours_lines
+
 SIRET = re.compile(r"^\d{14}$")
 # The six départements of Centre-Val de Loire.
 REGION_DEPARTEMENTS = {"18", "28", "36", "37", "41", "45"}
@@ -100,12 +102,6 @@ def parse_hours(value: dict) -> dict[int, tuple[time, time]]:
 
 
 def hours_text(value: dict) -> str:
-    """One line a day, for the public shop page."""
-    from .models import WEEKDAYS  # noqa: PLC0415 — models import nothing from here
-
-    names = dict(WEEKDAYS)
-    hours = parse_hours(value)
-    return "\n".join(
-        f"{names[day]} : {opens:%H:%M}–{closes:%H:%M}"
-        for day, (opens, closes) in sorted(hours.items())
-    )
+    """The public shop page's text, in French whatever the merchant's language
+    (`shops.opening_hours` translates the day names for English visitors)."""
+    return hours_lines(parse_hours(value))

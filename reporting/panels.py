@@ -180,17 +180,24 @@ class ZeroResultQueriesPanel(Panel):
         ]
 
 
+def partner_label(row) -> str:
+    if row["unknown_partner"]:
+        return _("Partenaire inconnu")
+    return row["partner__name"] or _("Lien court sans journal")
+
+
 class VisitsByPartnerPanel(Panel):
     key = "visites-journaux"
     title = _("Visites par journal (30 jours)")
+    description = _(
+        "« Partenaire inconnu » : liens suivis dont l'identifiant de journal n'est pas encore "
+        "enregistré sous Presse et partenaires."
+    )
     columns = [_("Journal"), _("Visites")]
 
     def rows(self):
         since = timezone.localdate() - datetime.timedelta(days=REPORT_DAYS)
-        return [
-            [row["partner__name"] or _("Lien court sans journal"), row["total"]]
-            for row in visits.visits_by_partner(since)
-        ]
+        return [[partner_label(row), row["total"]] for row in visits.visits_by_partner(since)]
 
 
 class VisitsByPagePanel(Panel):

@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.decimal_input import parse_decimal
+
 from .text import clean_query
 
 KINDS = ("shop", "product", "page")
@@ -51,12 +53,12 @@ class SearchQuery:
             return value
 
         def decimal(name):
-            value = (params.get(name) or "").strip().replace(",", ".")
+            value = (params.get(name) or "").strip()
             if not value:
                 return None
             try:
-                number = Decimal(value)
-            except InvalidOperation:
+                number = parse_decimal(value)  # "34,50" or "34.50", never "1.234,5"
+            except (ValueError, InvalidOperation):
                 errors[name] = _("Nombre attendu")
                 return None
             return number if number.is_finite() and number >= 0 else None

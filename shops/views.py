@@ -11,7 +11,7 @@ class ShopDetailView(DetailView):
     context_object_name = "shop"
 
     def get_queryset(self):
-        return listed_shops().prefetch_related("sectors")
+        return listed_shops().select_related("photo").prefetch_related("sectors")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

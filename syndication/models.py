@@ -76,6 +76,9 @@ class VisitCount(models.Model):
         related_name="visit_counts",
         verbose_name=_("partenaire"),
     )
+    # A tracked link whose partner slug is not (yet) registered: counted apart from the plain
+    # short link, so that editors see a newspaper to register rather than losing its readers.
+    unknown_partner = models.BooleanField(_("partenaire inconnu"), default=False)
     visits = models.PositiveIntegerField(_("visites"), default=0)
 
     class Meta:
@@ -84,7 +87,7 @@ class VisitCount(models.Model):
         verbose_name_plural = _("visites par jour")
         constraints = [
             models.UniqueConstraint(
-                fields=["day", "page", "partner"],
+                fields=["day", "page", "partner", "unknown_partner"],
                 name="unique_visit_count",
                 nulls_distinct=False,
             )

@@ -9,9 +9,6 @@ from xml.etree import ElementTree
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.templatetags.static import static
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -21,6 +18,7 @@ from django.views.decorators.http import require_safe
 from campaigns.models import CampaignPage, SeasonalGuidePage
 
 from . import widgets
+from .embed_code import embed_code
 from .links import with_tracking
 from .models import Partner, ShortLink
 from .pages import in_active_language, page_from_url
@@ -32,8 +30,10 @@ OEMBED_HEIGHT = 520
 
 @require_safe
 def short_link(request, slug, partner=None):
+    """A short link, or a newspaper's tracked link; a partner slug nobody registered yet still
+    leads to the page, its visit counted under "unknown partner"."""
     link = get_object_or_404(ShortLink.objects.select_related("page"), slug=slug)
-    tracked = get_object_or_404(Partner, slug=partner) if partner else None
+    tracked = Partner.objects.filter(slug=partner).first() if partner else None
     page = link.page.specific
     if not page.live:
         raise Http404
@@ -42,9 +42,11 @@ def short_link(request, slug, partner=None):
     if url is None:
         raise Http404
     if request.method == "GET":  # link checkers send HEAD: not a visit
-        record_visit(page.pk, tracked.pk if tracked else None)
-    if tracked:
-        url = with_tracking(url, tracked.slug, link.slug)
+        record_visit(
+            page.pk, tracked.pk if tracked else None, unknown_partner=bool(partner and not tracked)
+        )
+    if partner:
+        url = with_tracking(url, tracked.slug if tracked else partner[:60], link.slug)
     return HttpResponseRedirect(url)
 
 
@@ -120,24 +122,8 @@ def oembed(request):
     return JsonResponse(data, content_type="application/json; charset=utf-8")
 
 
-def widget_url(page) -> str:
-    kind = "guide" if isinstance(page, SeasonalGuidePage) else "campaign"
-    return reverse(f"syndication:{kind}_widget", kwargs={"pk": page.pk})
-
-
 def oembed_data(request, page, width, height) -> dict:
-    src = request.build_absolute_uri(widget_url(page))
-    script = request.build_absolute_uri(static("syndication/embed.js"))
-    html = format_html(
-        '<iframe src="{}" title="{}" width="{}" height="{}" loading="lazy" '
-        'data-ldab-widget style="border:0;max-width:100%"></iframe>'
-        '<script src="{}" async></script>',
-        src,
-        page.title,
-        width,
-        height,
-        script,
-    )
+    html = embed_code(request, page, width, height)
     return {
         "version": "1.0",
         "type": "rich",

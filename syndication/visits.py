@@ -14,30 +14,39 @@ from portal.daily_counts import DailyCounts, add_to_row
 
 from .models import Partner, VisitCount
 
+UNKNOWN_PARTNER = "?"
+
 
 def apply_visits(day: datetime.date, counts: dict[str, int]) -> None:
-    """Fields are "<page id>:<partner id or nothing>"; pages or partners deleted since are
-    not counted."""
+    """Fields are "<page id>:<partner id, ? for an unregistered partner, or nothing>"; pages
+    or partners deleted since are not counted."""
     keys = {}
     for field, visits in counts.items():
-        page_id, _, partner_id = field.partition(":")
-        keys[(int(page_id), int(partner_id) if partner_id else None)] = visits
+        page_id, _, partner = field.partition(":")
+        keys[(int(page_id), partner)] = visits
     pages = set(Page.objects.filter(pk__in={page for page, _ in keys}).values_list("pk", flat=True))
-    partners = set(Partner.objects.values_list("pk", flat=True))
-    for (page_id, partner_id), visits in keys.items():
-        if page_id in pages and (partner_id is None or partner_id in partners):
-            add_to_row(
-                VisitCount,
-                {"day": day, "page_id": page_id, "partner_id": partner_id},
-                visits=visits,
-            )
+    partners = {str(pk) for pk in Partner.objects.values_list("pk", flat=True)}
+    for (page_id, partner), visits in keys.items():
+        if page_id not in pages or partner not in {"", UNKNOWN_PARTNER, *partners}:
+            continue
+        add_to_row(
+            VisitCount,
+            {
+                "day": day,
+                "page_id": page_id,
+                "partner_id": int(partner) if partner in partners else None,
+                "unknown_partner": partner == UNKNOWN_PARTNER,
+            },
+            visits=visits,
+        )
 
 
 visit_counts = DailyCounts("partner-visits", apply_visits)
 
 
-def record_visit(page_id: int, partner_id: int | None) -> None:
-    visit_counts.add({f"{page_id}:{partner_id or ''}": 1})
+def record_visit(page_id: int, partner_id: int | None, unknown_partner: bool = False) -> None:
+    partner = UNKNOWN_PARTNER if unknown_partner else (partner_id or "")
+    visit_counts.add({f"{page_id}:{partner}": 1})
 
 
 def visits_since(day):
@@ -47,7 +56,7 @@ def visits_since(day):
 def visits_by_partner(since):
     return (
         visits_since(since)
-        .values("partner__name")
+        .values("partner__name", "unknown_partner")
         .annotate(total=Sum("visits"))
         .order_by("-total", "partner__name")
     )

@@ -18,10 +18,11 @@ from django.views.decorators.http import require_POST
 from shops.models import Product
 
 from .. import pickups
-from ..forms import DeclineForm, ProductForm, ShopForm
+from ..forms import DeclineForm
 from ..models import PickupRequest
 from ..page_views import views_since
 from ..privacy import delete_merchant, export_merchant
+from ..space_forms import ProductForm, ShopForm
 from ..validation import hours_text
 from .common import base_url
 
@@ -65,7 +66,9 @@ def dashboard(request, account):
 
 @merchant_required
 def edit_shop(request, account):
-    form = ShopForm(request.POST or None, instance=account.shop, account=account)
+    form = ShopForm(
+        request.POST or None, request.FILES or None, instance=account.shop, account=account
+    )
     if request.method == "POST" and form.is_valid():
         shop = form.save(commit=False)
         account.opening_hours = form.cleaned_data["opening_hours"]
@@ -102,7 +105,7 @@ def edit_product(request, account, pk=None):
     if account.shop.is_imported:
         return render(request, "merchants/space/managed_elsewhere.html", {"shop": account.shop})
     product = own_direct_product(account, pk) if pk else Product(shop=account.shop)
-    form = ProductForm(request.POST or None, instance=product)
+    form = ProductForm(request.POST or None, request.FILES or None, instance=product)
     if request.method == "POST" and form.is_valid():
         product = form.save(commit=False)
         product.slug = slugify(product.title)[:255] or "produit"

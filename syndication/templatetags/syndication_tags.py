@@ -6,6 +6,8 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
+from ..embed_code import embed_code
+
 register = template.Library()
 
 
@@ -32,13 +34,8 @@ def oembed_discovery(context, page):
 
 @register.inclusion_tag("syndication/embed_snippet.html", takes_context=True)
 def embed_snippet(context, page, kind):
-    """The code a newspaper copies to embed this page's widget."""
-    request = context["request"]
-    from django.templatetags.static import static
-
-    widget = request.build_absolute_uri(reverse(f"syndication:{kind}_widget", args=[page.pk]))
-    script = request.build_absolute_uri(static("syndication/embed.js"))
-    return {"widget": widget, "script": script, "title": page.title}
+    """The code a newspaper copies to embed this page's widget (`kind`: "guide", "campaign")."""
+    return {"code": embed_code(context["request"], page), "field_id": f"embed-{kind}-{page.pk}"}
 
 
 @register.simple_tag(takes_context=True)

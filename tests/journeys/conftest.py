@@ -26,7 +26,9 @@ if not CHROMIUM.exists() and not os.environ.get("CI"):
     )
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: modules outside tests/journeys start their own Playwright, and
+# a second sync Playwright cannot start while one is running in the same thread.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -72,6 +72,26 @@ def test_approval_creates_the_shop_and_the_merchant_and_emails_a_one_time_link(
     assert client.post(link).status_code == 400
 
 
+def test_the_photo_sent_at_sign_up_becomes_the_shops_photo(client, editor, application):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), "green").save(buffer, format="JPEG")
+    application.photo = SimpleUploadedFile("vitrine.jpg", buffer.getvalue())
+    application.save()
+    client.force_login(editor)
+    decide(client, application, "approve")
+    application.refresh_from_db()
+    photo = application.shop.photo
+    assert photo is not None and (photo.width, photo.height) == (800, 600)
+    client.logout()
+    page = client.get(application.shop.get_absolute_url()).text
+    assert photo.get_rendition("max-480x480").url in page
+
+
 def test_a_confirmed_claim_attaches_the_imported_shop_instead_of_creating_one(
     client, editor, application
 ):

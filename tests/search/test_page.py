@@ -103,6 +103,15 @@ def test_query_parameters_are_read_leniently_by_the_page():
     assert (query.text, query.page, query.kind) == ("pain d'épices", 1, "")
 
 
+def test_price_bounds_are_read_with_a_comma_or_a_point_and_never_guessed():
+    from decimal import Decimal
+
+    query = SearchQuery.from_params({"q": "miel", "price_min": "4,50", "price_max": "1 200.5"})
+    assert (query.price_min, query.price_max) == (Decimal("4.50"), Decimal("1200.5"))
+    ambiguous = SearchQuery.from_params({"q": "miel", "price_max": "1.234,5"})
+    assert ambiguous.price_max is None
+
+
 def test_highlights_never_let_markup_through():
     from search.engine import MARK_END, MARK_START
     from search.results import marked, marked_by_words

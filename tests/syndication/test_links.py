@@ -73,7 +73,7 @@ def test_visit_rows_hold_no_personal_data():
             connection.cursor(), VisitCount._meta.db_table
         )
     }
-    assert columns == {"id", "day", "page_id", "partner_id", "visits"}
+    assert columns == {"id", "day", "page_id", "partner_id", "unknown_partner", "visits"}
 
 
 def test_link_checkers_head_requests_are_not_visits(client, guide, partner):
@@ -82,11 +82,29 @@ def test_link_checkers_head_requests_are_not_visits(client, guide, partner):
     assert not counted_visits().exists()
 
 
-@pytest.mark.parametrize("url", ["/g/inconnu", "/g/noel-tours/journal-inconnu"])
-def test_unknown_links_and_partners_are_404(client, guide, partner, url):
+def test_an_unknown_short_link_is_404(client, guide, partner):
     # Django's LocaleMiddleware first tries the language-prefixed address: a 404 there too.
-    assert client.get(url, follow=True).status_code == 404
+    assert client.get("/g/inconnu", follow=True).status_code == 404
+    assert client.get("/g/inconnu/nouvelle-republique", follow=True).status_code == 404
     assert not counted_visits().exists()
+
+
+def test_a_partner_not_yet_registered_still_reaches_the_guide_counted_as_unknown(
+    client, guide, partner
+):
+    for _ in range(2):
+        response = client.get("/g/noel-tours/la-gazette-du-berry")
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == guide.url
+    query = parse_qs(urlsplit(response["Location"]).query)
+    assert query["utm_source"] == ["la-gazette-du-berry"]
+    client.get("/g/noel-tours/nouvelle-republique")
+    client.get("/g/noel-tours")
+    rows = counted_visits()
+    assert rows.get(page=guide, unknown_partner=True).visits == 2
+    assert rows.get(page=guide, unknown_partner=True).partner is None
+    assert rows.get(page=guide, partner=partner).visits == 1
+    assert rows.get(page=guide, partner=None, unknown_partner=False).visits == 1
 
 
 def test_unpublished_guide_link_is_404(client, guide):

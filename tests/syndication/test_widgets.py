@@ -86,3 +86,30 @@ def test_guide_page_offers_newspapers_the_short_link_and_embed_code(client, guid
     assert 'href="/g/noel-tours"' in html
     assert f"/fr/widgets/guide/{guide.pk}/" in html
     assert "/static/syndication/embed.js" in html
+
+
+def test_the_guide_pages_embed_code_is_the_oembed_one_without_a_frame(client, guide):
+    import html as html_module
+
+    page = client.get(guide.url).content.decode()
+    pasted = html_module.unescape(re.search(r'class="embed-snippet"[^>]*>([^<]*)<', page).group(1))
+    assert 'style="border:0;max-width:100%"' in pasted
+    oembed = client.get("/fr/oembed", {"url": f"http://testserver{guide.url}"}).json()["html"]
+    # Same code but for the size oEmbed gives in pixels.
+    assert re.sub(r'width="[^"]+" height="\d+"', "", pasted) == re.sub(
+        r'width="[^"]+" height="\d+"', "", oembed
+    )
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_price_in_the_widget_never_leaves_its_euro_sign_alone(client, guide, language):
+    import html as html_module
+
+    page = client.get(f"/{language}/widgets/guide/{guide.pk}/").content.decode()
+    prices = [
+        html_module.unescape(p) for p in re.findall(r'class="ldab-widget__price">([^<]+)<', page)
+    ]
+    assert len(prices) == 3
+    for price in prices:
+        # "12,00 €" or "€12.00": the number and its sign joined by no space a line may break at.
+        assert "€" in price and "12" in price and " " not in price, repr(price)
