@@ -1,4 +1,5 @@
-"""Admin reports of what shoppers search: the top queries and those that find nothing."""
+"""Admin reports: what shoppers search (top queries, those that find nothing), and the
+documents the search engine refused."""
 
 import datetime
 
@@ -8,7 +9,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import analytics
-from .models import SearchQueryStat
+from .models import RejectedDocument, SearchQueryStat
 
 REPORT_DAYS = 30
 
@@ -47,3 +48,30 @@ class ZeroResultQueriesView(QueryReportView):
 
     def get_queryset(self):
         return analytics.zero_result_queries(REPORT_DAYS, limit=500)
+
+
+class RejectedDocumentsView(ReportView):
+    """What the engine refused to index, with its reason (search/dead_letters.py): an object
+    listed here is missing from search until it is corrected and saved."""
+
+    header_icon = "warning"
+    page_title = _("Documents refusés par la recherche")
+    index_url_name = "search_rejected_documents"
+    index_results_url_name = "search_rejected_documents_results"
+    permission_policy = ModelPermissionPolicy(RejectedDocument)
+    permission_required = "view"
+    paginate_by = 50
+    columns = [
+        Column("content_type", label=_("Type")),
+        Column("object_id", label=_("Identifiant")),
+        Column("document", label=_("Objet")),
+        Column("backend", label=_("Moteur")),
+        Column("reason", label=_("Motif donné par le moteur")),
+        Column("rejections", label=_("Refus")),
+        Column("last_rejected_at", label=_("Dernier refus")),
+    ]
+    list_export = ["content_type", "object_id", "backend", "reason", "rejections"]
+    export_name = "documents-refuses"
+
+    def get_queryset(self):
+        return RejectedDocument.objects.select_related("content_type")

@@ -1,4 +1,5 @@
-"""Registrations of the search app in the Wagtail admin: synonyms and query reports."""
+"""Registrations of the search app in the Wagtail admin: synonyms, query reports and the
+documents the engine refused."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from . import admin_views
-from .models import SearchQueryStat
+from .models import RejectedDocument, SearchQueryStat
 from .viewsets import SynonymGroupViewSet
 
 register_snippet(SynonymGroupViewSet)
@@ -15,6 +16,7 @@ register_snippet(SynonymGroupViewSet)
 REPORTS = [
     ("queries/top/", admin_views.TopQueriesView, "search_top_queries"),
     ("queries/zero/", admin_views.ZeroResultQueriesView, "search_zero_result_queries"),
+    ("rejected/", admin_views.RejectedDocumentsView, "search_rejected_documents"),
 ]
 
 
@@ -30,8 +32,14 @@ def register_query_report_urls():
 
 
 class QueryReportMenuItem(MenuItem):
+    model = SearchQueryStat
+
     def is_shown(self, request):
-        return request.user.has_perm(f"search.view_{SearchQueryStat._meta.model_name}")
+        return request.user.has_perm(f"search.view_{self.model._meta.model_name}")
+
+
+class RejectedDocumentsMenuItem(QueryReportMenuItem):
+    model = RejectedDocument
 
 
 @hooks.register("register_reports_menu_item")
@@ -48,4 +56,14 @@ def register_zero_result_queries_menu_item():
         reverse("search_zero_result_queries"),
         icon_name="search",
         order=801,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_rejected_documents_menu_item():
+    return RejectedDocumentsMenuItem(
+        _("Documents refusés par la recherche"),
+        reverse("search_rejected_documents"),
+        icon_name="warning",
+        order=802,
     )
