@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -80,6 +81,19 @@ class MerchantPasswordResetForm(PasswordResetForm):
     def get_users(self, email):
         # Merchants first log in by link and may never have set a password: they may reset it too.
         return User.objects.filter(email__iexact=email, is_active=True, merchant__isnull=False)
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        # Through the mail queue like every other email (merchants/emails.py), not in the request.
+        subject = " ".join(render_to_string(subject_template_name, context).split())
+        emails.queue(subject, render_to_string(email_template_name, context), to_email)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

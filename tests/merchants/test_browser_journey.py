@@ -2,16 +2,14 @@
 sign-up, confirmation, moderation, a product, a pickup request, accepted and ready.
 Each page the public or a merchant sees is checked with axe-core."""
 
-import email
-import email.policy
 import os
-import re
-import socket
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
+
+from tests.mail_sink import free_port, start_sink
 
 CHROMIUM = Path("/usr/bin/chromium")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -27,38 +25,10 @@ pytestmark = [
 ]
 
 
-class Mailbox:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(
-            email.message_from_bytes(envelope.content, policy=email.policy.default)
-        )
-        return "250 Message accepted for delivery"
-
-    def last_to(self, address: str):
-        found = [m for m in self.messages if address in m["To"]]
-        assert found, f"no email to {address} among {[m['To'] for m in self.messages]}"
-        return found[-1]
-
-    def link_to(self, address: str) -> str:
-        body = self.last_to(address).get_body().get_content()
-        return re.search(r"https?://\S+", body).group(0)
-
-
 @pytest.fixture
 def smtp_sink(settings):
-    from aiosmtpd.controller import Controller
-
-    mailbox = Mailbox()
-    with socket.socket() as probe:  # a free port: aiosmtpd checks its own port after starting
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
+    port = free_port()
+    controller, mailbox = start_sink(port)
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = port
