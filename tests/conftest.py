@@ -51,6 +51,22 @@ def remove_test_indexes():
             es.indices.delete(index=",".join(names))
 
 
+@pytest.fixture(autouse=True)
+def mail_sent_in_process(request, monkeypatch):
+    """Emails go to the mail queue once the request's transaction commits (merchants/emails.py).
+    Without the real worker, the mail task runs in the test's own process (mail.outbox, or
+    the test's SMTP sink); in a test wrapped in a transaction that never commits, at once.
+    Tests with the worker (tests/merchants/test_mail_queue.py) keep everything real."""
+    if "celery_worker" in request.fixturenames:
+        return
+    from merchants import emails
+
+    monkeypatch.setattr(emails.send_email, "delay", lambda *args: emails.send_email.apply(args))
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        monkeypatch.setattr(emails, "after_commit", lambda callback: callback())
+
+
 @pytest.fixture
 def home_page(db):
     from home.site_setup import ensure_site
