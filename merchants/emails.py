@@ -62,4 +62,8 @@ def queue_now(subject: str, body: str, to: str) -> None:
     ignore_result=True,
 )
 def send_email(subject: str, body: str, to: str) -> None:
-    send_mail(subject, body, None, [to])
+    try:
+        send_mail(subject, body, None, [to])
+    except smtplib.SMTPRecipientsRefused:
+        # The address itself is refused: trying again would only be refused again.
+        logger.warning("Email %r not sent: the server refused its recipient", subject)
