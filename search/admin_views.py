@@ -55,22 +55,27 @@ class RejectedDocumentsView(ReportView):
     listed here is missing from search until it is corrected and saved."""
 
     header_icon = "warning"
-    page_title = _("Documents refusés par la recherche")
+    page_title = _("Documents refusés")  # short enough for a phone's header
     index_url_name = "search_rejected_documents"
     index_results_url_name = "search_rejected_documents_results"
     permission_policy = ModelPermissionPolicy(RejectedDocument)
     permission_required = "view"
     paginate_by = 50
+    # Few columns, so that the engine's reason stays readable on a phone; the export has all.
     columns = [
-        Column("content_type", label=_("Type")),
-        Column("object_id", label=_("Identifiant")),
         Column("document", label=_("Objet")),
-        Column("backend", label=_("Moteur")),
         Column("reason", label=_("Motif donné par le moteur")),
-        Column("rejections", label=_("Refus")),
         Column("last_rejected_at", label=_("Dernier refus")),
     ]
-    list_export = ["content_type", "object_id", "backend", "reason", "rejections"]
+    list_export = [
+        "content_type",
+        "object_id",
+        "backend",
+        "reason",
+        "rejections",
+        "first_rejected_at",
+        "last_rejected_at",
+    ]
     export_name = "documents-refuses"
 
     def get_queryset(self):

@@ -13,7 +13,7 @@ from .conftest import screenshot, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-TITLES = {"fr": "Documents refusés par la recherche", "en": "Documents refused by search"}
+TITLES = {"fr": "Documents refusés", "en": "Refused documents"}
 REASON = (
     "mapper_parsing_exception — failed to parse field [location_filter] of type [geo_point]"
     " — illegal latitude value [123.0] for location_filter"
@@ -29,6 +29,13 @@ COVERED_TEXTS = """() => [...document.querySelectorAll('main td, main th')]
     const hit = document.elementFromPoint(x, y);
     return !(hit && (el.contains(hit) || hit.contains(el)));
   }).map(el => el.innerText.trim())"""
+
+
+# Every cell of the table ends inside the window: nothing cut at a phone's right edge.
+CUT_TEXTS = """() => [...document.querySelectorAll('main td, main th')]
+  .filter(el => el.offsetParent && el.innerText.trim())
+  .filter(el => el.getBoundingClientRect().right > innerWidth + 1)
+  .map(el => el.innerText.trim())"""
 
 
 def test_the_refused_documents_report_shows_each_document_and_the_engines_reason(
@@ -60,5 +67,6 @@ def test_the_refused_documents_report_shows_each_document_and_the_engines_reason
     row.wait_for()
     assert "illegal latitude value [123.0]" in row.inner_text()
     assert page.evaluate(COVERED_TEXTS) == []
+    assert page.evaluate(CUT_TEXTS) == []
     screenshot(page, f"rejected-documents-{viewport}-{language}")
     assert serious_violations(page) == []
