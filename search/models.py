@@ -40,7 +40,7 @@ class RejectedDocument(models.Model):
 
     The drain applies the rest of the batch and parks the refused object here instead of
     retrying it for ever; it leaves this list when a later change of the object is accepted.
-    Counted in /healthz, listed in the admin (Paramètres > Documents refusés par la recherche).
+    Counted in /healthz, listed in the admin (Rapports > Documents refusés par la recherche).
     """
 
     backend = models.CharField(_("moteur"), max_length=50)
