@@ -1,5 +1,6 @@
 """Pickup requests: reserving stock atomically, the merchant's answers, expiry and purge."""
 
+import logging
 from datetime import timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -11,11 +12,13 @@ from django.utils import timezone, translation
 
 from search.outbox import record_changes
 from shops.models import Availability, Product
+from shops.signals import announce_catalogue_change
 
 from . import emails
 from .models import MerchantAccount, PickupLine, PickupRequest
 
 Status = PickupRequest.Status
+logger = logging.getLogger(__name__)
 
 # Which answer moves a request from which state.
 TRANSITIONS = {
@@ -72,6 +75,7 @@ def create_request(account: MerchantAccount, data: dict, language: str, base_url
                     When(stock=quantity, then=Value(Availability.OUT_OF_STOCK)),
                     default=F("availability"),
                 ),
+                updated_at=timezone.now(),
             )
         )
         if not taken:
@@ -84,8 +88,7 @@ def create_request(account: MerchantAccount, data: dict, language: str, base_url
             unit_price=product.price,
             quantity=quantity,
         )
-    # update() sends no signal: the index hears of the new stock through the outbox.
-    record_changes(Product, list(data["quantities"]))
+    stock_changed(list(data["quantities"]))
     notify(pickup, base_url)
     if account.shop.email or account.user.email:
         emails.send(
@@ -105,9 +108,18 @@ def release_stock(pickup: PickupRequest) -> None:
                 When(availability=Availability.OUT_OF_STOCK, then=Value(Availability.IN_STOCK)),
                 default=F("availability"),
             ),
+            updated_at=timezone.now(),
         )
         pks.append(line.product_id)
-    record_changes(Product, pks)
+    stock_changed(pks)
+
+
+def stock_changed(product_ids: list[int]) -> None:
+    """update() sends no signal: the index hears of the new stock through the outbox, and the
+    cached shop and product pages ("En stock", "Épuisé") through the catalogue's signal."""
+    record_changes(Product, product_ids)
+    if product_ids:
+        announce_catalogue_change()
 
 
 @transaction.atomic
@@ -141,7 +153,11 @@ def notify(pickup: PickupRequest, base_url: str) -> None:
 
 
 def expire_overdue(now=None) -> int:
-    """Pending requests older than PICKUP_EXPIRY_HOURS expire and give their stock back."""
+    """Pending requests older than PICKUP_EXPIRY_HOURS expire and give their stock back.
+
+    Each request in its own transaction: one that fails is logged and left for the next run,
+    never holding back the stock of the others.
+    """
     now = now or timezone.now()
     cutoff = now - timedelta(hours=settings.PICKUP_EXPIRY_HOURS)
     expired = 0
@@ -152,6 +168,9 @@ def expire_overdue(now=None) -> int:
             move(PickupRequest(pk=pk), Status.EXPIRED, settings.WAGTAILADMIN_BASE_URL)
         except WrongState:
             continue  # Answered by the merchant meanwhile.
+        except Exception:
+            logger.exception("Pickup request %s could not expire; retried at the next run", pk)
+            continue
         expired += 1
     return expired
 

@@ -1,14 +1,22 @@
-"""/healthz: the state of the database, Redis and the search engine, for probes and operators."""
+"""/healthz: the state of the database, Redis and the search engine, for probes and operators.
+
+The site serves without Redis (uncached, eager limits skipped) and without the engine (the
+database answers searches), so either one down is "degraded", 200: a load balancer must keep
+sending shoppers. Without the database nothing serves: 503, still JSON, never the HTML page.
+"""
 
 import redis
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from search.backends import engine_is_up
-from search.indexing import pending_changes
+from search.indexing import dead_letter_count, pending_changes
+
+# What the site cannot serve without; anything else down only degrades one feature.
+ESSENTIAL = {"database"}
 
 
 def database_is_up() -> bool:
@@ -40,13 +48,24 @@ def service_states() -> dict[str, str]:
     return states
 
 
+def overall_status(down: list[str]) -> str:
+    if ESSENTIAL & set(down):
+        return "down"
+    return "degraded" if down else "ok"
+
+
 @never_cache
 @require_GET
+@transaction.non_atomic_requests  # ATOMIC_REQUESTS would need the database before the view
 def healthz(request):
     states = service_states()
     down = sorted(name for name, state in states.items() if state == "down")
-    body = {"status": "down" if down else "ok", "services": states, "down": down}
+    status = overall_status(down)
+    body = {"status": status, "services": states, "down": down}
     body["search_engine"] = settings.SEARCH_ENGINE
-    # Index changes waiting in the outbox: grows while the engine is down, drains after.
-    body["search_backlog"] = pending_changes()
-    return JsonResponse(body, status=503 if down else 200)
+    if states["database"] == "up":
+        # Index changes waiting in the outbox: grows while the engine is down, drains after.
+        body["search_backlog"] = pending_changes()
+        # Documents the engine refused: they wait for a person (admin, "Documents refusés").
+        body["search_dead_letters"] = dead_letter_count()
+    return JsonResponse(body, status=503 if status == "down" else 200)

@@ -1,4 +1,5 @@
-"""Admin reports of what shoppers search: the top queries and those that find nothing."""
+"""Admin reports: what shoppers search (top queries, those that find nothing), and the
+documents the search engine refused."""
 
 import datetime
 
@@ -8,7 +9,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import analytics
-from .models import SearchQueryStat
+from .models import RejectedDocument, SearchQueryStat
 
 REPORT_DAYS = 30
 
@@ -47,3 +48,35 @@ class ZeroResultQueriesView(QueryReportView):
 
     def get_queryset(self):
         return analytics.zero_result_queries(REPORT_DAYS, limit=500)
+
+
+class RejectedDocumentsView(ReportView):
+    """What the engine refused to index, with its reason (search/dead_letters.py): an object
+    listed here is missing from search until it is corrected and saved."""
+
+    header_icon = "warning"
+    page_title = _("Documents refusés")  # short enough for a phone's header
+    index_url_name = "search_rejected_documents"
+    index_results_url_name = "search_rejected_documents_results"
+    permission_policy = ModelPermissionPolicy(RejectedDocument)
+    permission_required = "view"
+    paginate_by = 50
+    # Few columns, so that the engine's reason stays readable on a phone; the export has all.
+    columns = [
+        Column("document", label=_("Objet")),
+        Column("reason", label=_("Motif donné par le moteur")),
+        Column("last_rejected_at", label=_("Dernier refus")),
+    ]
+    list_export = [
+        "content_type",
+        "object_id",
+        "backend",
+        "reason",
+        "rejections",
+        "first_rejected_at",
+        "last_rejected_at",
+    ]
+    export_name = "documents-refuses"
+
+    def get_queryset(self):
+        return RejectedDocument.objects.select_related("content_type")

@@ -109,27 +109,31 @@ class PipelinedBulkMixin:
     """Inside `with backend.pipelined():`, `bulk()` hands its actions to one background thread
     and returns at once. At most one request is in flight (the next call waits for it, so
     memory stays bounded), and leaving the block waits for the last one and raises its error:
-    the caller's transaction, holding the outbox rows, then rolls back. The thread only
+    the caller's transaction, holding the outbox rows, then rolls back. The block yields a
+    list that receives each request's answer, in the order of the calls. The thread only
     sends HTTP requests; every database read stays in the caller's thread.
     """
 
     _executor: ThreadPoolExecutor | None = None
     _in_flight: Future | None = None
+    _answers: list | None = None
 
     @contextmanager
     def pipelined(self):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk")
+        self._answers = answers = []
         try:
-            yield
+            yield answers
             self._wait_in_flight()
         finally:
             self._executor.shutdown(wait=True)
-            self._executor = self._in_flight = None
+            self._executor = self._in_flight = self._answers = None
 
     def _wait_in_flight(self):
         if self._in_flight is not None:
             in_flight, self._in_flight = self._in_flight, None
-            in_flight.result()  # raises the request's error here, in the caller's thread
+            # Raises the request's error here, in the caller's thread.
+            self._answers.append(in_flight.result())
 
     def bulk(self, *args, **kwargs):
         if self._executor is None:

@@ -12,8 +12,18 @@ from functools import reduce
 from operator import or_
 
 from django.db import connection
-from django.db.models import Count, ExpressionWrapper, F, FloatField, Max, Min, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Max,
+    Min,
+    Q,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
 from wagtail.models import Page
 from wagtail.search.query import Or, PlainText
 
@@ -102,7 +112,7 @@ def text_matches(objects, alternatives: list[str]):
 
 
 def scored_matches(objects, alternatives: list[str]) -> list[tuple[int, float]]:
-    """(pk, score) of the best MAX_MATCHES objects matching any alternative, best first."""
+    """(pk, score) of the best MAX_MATCHES of `objects` matching any alternative, best first."""
     if connection.vendor != "postgresql":
         matches = text_matches(objects, alternatives).order_by(F("_score").desc(), "pk")
         return list(matches.values_list("pk", "_score")[:MAX_MATCHES])
@@ -115,12 +125,16 @@ def scored_matches(objects, alternatives: list[str]) -> list[tuple[int, float]]:
     config = getattr(fallback_backend(), "config", None)
     words = reduce(or_, [SearchQuery(text, config=config) for text in alternatives])
     model = objects.model
+    # Filtered first, ranked after: keeping the best MAX_MATCHES of the whole catalogue and
+    # filtering those would drop the town's or sector's own matches on a large catalogue.
+    allowed_ids = objects.order_by().annotate(_object_id=Cast("pk", CharField()))
     entries = (
         IndexEntry.objects.filter(
             content_type_id__in=[
                 get_content_type_pk(model),
                 *get_descendants_content_types_pks(model),
-            ]
+            ],
+            object_id__in=allowed_ids.values("_object_id"),
         )
         .filter(Q(title=words) | Q(body=words))
         .annotate(
@@ -130,11 +144,7 @@ def scored_matches(objects, alternatives: list[str]) -> list[tuple[int, float]]:
         .values_list("object_id", "score")[:MAX_MATCHES]
     )
     scores = {int(object_id): score for object_id, score in entries}
-    allowed = set(objects.filter(pk__in=list(scores)).values_list("pk", flat=True))
-    return sorted(
-        ((pk, score) for pk, score in scores.items() if pk in allowed),
-        key=lambda row: (-row[1], row[0]),
-    )
+    return sorted(scores.items(), key=lambda row: (-row[1], row[0]))
 
 
 def with_distance(objects, kind: str, origin):

@@ -35,6 +35,44 @@ class IndexOutbox(models.Model):
         return f"{self.content_type_id}:{self.object_id}"
 
 
+class RejectedDocument(models.Model):
+    """A document the engine refused (a value its mapping cannot take), kept with its reason.
+
+    The drain applies the rest of the batch and parks the refused object here instead of
+    retrying it for ever; it leaves this list when a later change of the object is accepted.
+    Counted in /healthz, listed in the admin (Rapports > Documents refusés par la recherche).
+    """
+
+    backend = models.CharField(_("moteur"), max_length=50)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("type")
+    )
+    object_id = models.CharField(_("identifiant"), max_length=64)
+    reason = models.TextField(_("motif donné par le moteur"))
+    rejections = models.PositiveIntegerField(_("refus"), default=1)
+    first_rejected_at = models.DateTimeField(_("premier refus"), auto_now_add=True)
+    last_rejected_at = models.DateTimeField(_("dernier refus"), auto_now=True)
+
+    class Meta:
+        ordering = ["-last_rejected_at"]
+        verbose_name = _("document refusé par la recherche")
+        verbose_name_plural = _("documents refusés par la recherche")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["backend", "content_type", "object_id"], name="one_rejection_per_document"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.name} {self.object_id}"
+
+    @property
+    def document(self):
+        """The refused object, or None if it no longer exists."""
+        model = self.content_type.model_class()
+        return model.objects.filter(pk=self.object_id).first() if model else None
+
+
 class SynonymGroup(models.Model):
     """Words shoppers use for the same thing ("jouet, jeu"), kept by editors in the admin.
 

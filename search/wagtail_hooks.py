@@ -1,5 +1,6 @@
-"""Registrations of the search app in the Wagtail admin: synonyms, query reports, and a warning
-on the dashboard when the engine runs the reduced analysis."""
+"""Registrations of the search app in the Wagtail admin: synonyms, query reports, the
+documents the engine refused, and a warning on the dashboard when the engine runs the reduced
+analysis."""
 
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -13,7 +14,7 @@ from . import admin_views
 from .analysis import REDUCED
 from .backends import uses_external_engine
 from .engine import current_engine
-from .models import SearchQueryStat
+from .models import RejectedDocument, SearchQueryStat
 from .viewsets import SynonymGroupViewSet
 
 register_snippet(SynonymGroupViewSet)
@@ -21,6 +22,7 @@ register_snippet(SynonymGroupViewSet)
 REPORTS = [
     ("queries/top/", admin_views.TopQueriesView, "search_top_queries"),
     ("queries/zero/", admin_views.ZeroResultQueriesView, "search_zero_result_queries"),
+    ("rejected/", admin_views.RejectedDocumentsView, "search_rejected_documents"),
 ]
 
 
@@ -36,8 +38,14 @@ def register_query_report_urls():
 
 
 class QueryReportMenuItem(MenuItem):
+    model = SearchQueryStat
+
     def is_shown(self, request):
-        return request.user.has_perm(f"search.view_{SearchQueryStat._meta.model_name}")
+        return request.user.has_perm(f"search.view_{self.model._meta.model_name}")
+
+
+class RejectedDocumentsMenuItem(QueryReportMenuItem):
+    model = RejectedDocument
 
 
 @hooks.register("register_reports_menu_item")
@@ -54,6 +62,16 @@ def register_zero_result_queries_menu_item():
         reverse("search_zero_result_queries"),
         icon_name="search",
         order=801,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_rejected_documents_menu_item():
+    return RejectedDocumentsMenuItem(
+        _("Documents refusés par la recherche"),
+        reverse("search_rejected_documents"),
+        icon_name="warning",
+        order=802,
     )
 
 

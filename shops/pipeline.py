@@ -3,13 +3,9 @@
 The Celery task and the `import_marketplace` command both call `run_import`.
 """
 
-import contextlib
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 
 from .connectors import get_connector
@@ -66,27 +62,6 @@ def run_import(
 
         queue_image_fetches(sync.products_with_new_images)
     return run
-
-
-@contextlib.contextmanager
-def import_lock(marketplace_id: int, owner: str | None = None) -> Iterator[bool]:
-    """One run at a time per marketplace; the lock expires if its holder dies.
-
-    `owner` is the Celery task id: a message delivered again after its worker was killed
-    (acks_late) carries the same id, so it takes over the dead run's lock at once instead
-    of being skipped until the lock expires, which would lose that run.
-    """
-    key = f"import-lock:{marketplace_id}"
-    token = owner or uuid.uuid4().hex
-    acquired = cache.add(key, token, timeout=settings.IMPORT_LOCK_SECONDS)
-    if not acquired and owner and cache.get(key) == owner:
-        cache.set(key, token, timeout=settings.IMPORT_LOCK_SECONDS)
-        acquired = True
-    try:
-        yield acquired
-    finally:
-        if acquired and cache.get(key) == token:
-            cache.delete(key)
 
 
 def close_interrupted_runs(marketplace: Marketplace) -> int:

@@ -273,6 +273,7 @@ class MarketplaceImport:
                 to_update.append(shop)
             shop.content_hash = digest
             shop.last_seen = now
+            shop.updated_at = now  # bulk_update skips auto_now: the open data's mis_a_jour
             shop.is_active = True
             shop.match_key = shop_match_key(shop.name, shop.address, shop.town_id)
             if not locked(shop, "sectors"):
@@ -280,7 +281,7 @@ class MarketplaceImport:
         Shop.objects.bulk_create(to_create)
         Shop.objects.bulk_update(
             to_update,
-            [*SHOP_FIELDS, "content_hash", "last_seen", "is_active", "match_key"],
+            [*SHOP_FIELDS, "content_hash", "last_seen", "is_active", "match_key", "updated_at"],
         )
         Shop.objects.filter(pk__in=seen_ids).update(last_seen=now)
         changed = to_create + to_update
@@ -354,12 +355,14 @@ class MarketplaceImport:
                 if not locked(product, name):
                     setattr(product, name, value)
             product.last_seen = now
+            product.updated_at = now  # bulk_update skips auto_now (the rebuild reads it)
             product.is_active = True
             if product.image_url != old_image:
                 product.image_id = None
                 self.products_with_new_images.append(product.pk)
         Product.objects.bulk_update(
-            updated, [*PRODUCT_FIELDS, "content_hash", "last_seen", "is_active", "image"]
+            updated,
+            [*PRODUCT_FIELDS, "content_hash", "last_seen", "is_active", "image", "updated_at"],
         )
         Product.objects.filter(pk__in=seen_ids).update(last_seen=now)
         self.products_with_new_images.extend(p.pk for p in created if p.image_url)
@@ -450,8 +453,10 @@ def deactivate(shops, products) -> int:
     with transaction.atomic():
         shop_ids = list(shops.values_list("pk", flat=True))
         product_ids = list(products.values_list("pk", flat=True))
-        Shop.objects.filter(pk__in=shop_ids).update(is_active=False)
-        Product.objects.filter(pk__in=product_ids).update(is_active=False)
+        # update() skips auto_now: a deactivation is a change the open data and rebuild see.
+        now = timezone.now()
+        Shop.objects.filter(pk__in=shop_ids).update(is_active=False, updated_at=now)
+        Product.objects.filter(pk__in=product_ids).update(is_active=False, updated_at=now)
         record_changes(Shop, shop_ids)
         # The products of a closed shop leave the index with it.
         affected = set(product_ids)

@@ -6,8 +6,9 @@ from celery import shared_task
 from django.conf import settings
 
 from .images import fetch_product_image
+from .import_lock import import_lock
 from .models import ImportStatus, Marketplace, Product
-from .pipeline import close_interrupted_runs, import_lock, run_import
+from .pipeline import close_interrupted_runs, run_import
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +33,15 @@ def import_marketplace(self, marketplace_id: int) -> dict:
     marketplace = Marketplace.objects.get(pk=marketplace_id)
     if not marketplace.is_active:
         return {"skipped": "inactive"}
-    with import_lock(marketplace_id, owner=self.request.id) as acquired:
-        if not acquired:
+    with import_lock(marketplace_id, owner=self.request.id) as lock:
+        if lock.held_by_same_task:
+            # Delivered again while its first run still lives: never a second run beside it.
+            # Tried again once the lock could have expired, in case that run is dead.
+            logger.info(
+                "Import of %s delivered again while it runs; retried later", marketplace.slug
+            )
+            raise self.retry(countdown=settings.IMPORT_LOCK_SECONDS + 1, max_retries=None)
+        if not lock:
             logger.info("Import of %s already running; skipped", marketplace.slug)
             return {"skipped": "already running"}
         close_interrupted_runs(marketplace)

@@ -14,8 +14,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.mail_sink import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKER_QUEUES = "default,imports,indexing,images,mail"
+WORKER_SMTP_PORT = free_port()
+WORKER_IMPORT_LOCK_SECONDS = 6
 
 
 def needs(service: str, available: bool):
@@ -51,6 +55,22 @@ def remove_test_indexes():
             es.indices.delete(index=",".join(names))
 
 
+@pytest.fixture(autouse=True)
+def mail_sent_in_process(request, monkeypatch):
+    """Emails go to the mail queue once the request's transaction commits (merchants/emails.py).
+    Without the real worker, the mail task runs in the test's own process (mail.outbox, or
+    the test's SMTP sink); in a test wrapped in a transaction that never commits, at once.
+    Tests with the worker (tests/merchants/test_mail_queue.py) keep everything real."""
+    if "celery_worker" in request.fixturenames:
+        return
+    from merchants import emails
+
+    monkeypatch.setattr(emails.send_email, "delay", lambda *args: emails.send_email.apply(args))
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("transaction")):
+        monkeypatch.setattr(emails, "after_commit", lambda callback: callback())
+
+
 @pytest.fixture
 def home_page(db):
     from home.site_setup import ensure_site
@@ -71,7 +91,15 @@ def celery_worker(django_db_setup, django_db_blocker):
     # The worker must see the database pytest-django created, not the development one.
     env["DATABASE_URL"] = test_database_url(database)
     env["IMPORT_RETRY_BACKOFF"] = "1"
+    # Short import locks, so that a run longer than that needs its heartbeat to keep it.
+    env["IMPORT_LOCK_SECONDS"] = str(WORKER_IMPORT_LOCK_SECONDS)
     env["FETCH_PRODUCT_IMAGES"] = "false"
+    # The worker sends mail by SMTP to WORKER_SMTP_PORT, where a test may start a sink
+    # (tests/mail_sink.py) or leave nothing listening: an SMTP server that is down.
+    env["TEST_EMAIL_BACKEND"] = "django.core.mail.backends.smtp.EmailBackend"
+    env["EMAIL_HOST"] = "127.0.0.1"
+    env["EMAIL_PORT"] = str(WORKER_SMTP_PORT)
+    env["MAIL_RETRY_BACKOFF"] = "1"
     app.control.purge()
     worker = subprocess.Popen(
         [

@@ -6,7 +6,6 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
-from django.core.mail import send_mail
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
@@ -91,12 +90,12 @@ class MerchantPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        # Plain text like every other email of the merchants (Django's would escape it as HTML).
-        send_mail(
+        # Plain text and through the mail queue like every other email (merchants/emails.py):
+        # Django's own would escape it as HTML and send it in the request.
+        emails.queue(
             emails.render_subject(subject_template_name, context),
             emails.render_text(email_template_name, context),
-            from_email,
-            [to_email],
+            to_email,
         )
 
 

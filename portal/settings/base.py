@@ -179,6 +179,7 @@ CELERY_TASK_ROUTES = {
     "search.tasks.*": {"queue": "indexing"},
     # Expiry and purge send the shoppers' emails.
     "merchants.tasks.*": {"queue": "mail"},
+    "merchants.emails.*": {"queue": "mail"},
 }
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "Europe/Paris"
@@ -334,9 +335,12 @@ LOGGING = {
 FEED_CONNECT_TIMEOUT = env_int("FEED_CONNECT_TIMEOUT", 10)
 FEED_READ_TIMEOUT = env_int("FEED_READ_TIMEOUT", 60)
 FEED_MAX_SECONDS = env_int("FEED_MAX_SECONDS", 1800)
-IMPORT_LOCK_SECONDS = env_int("IMPORT_LOCK_SECONDS", 2 * 3600)
+# An import lock outlives its run's last heartbeat (every third of it) by at most this.
+IMPORT_LOCK_SECONDS = env_int("IMPORT_LOCK_SECONDS", 120)
 # First retry of a failed feed after this many seconds, doubling up to an hour.
 IMPORT_RETRY_BACKOFF = env_int("IMPORT_RETRY_BACKOFF", 60)
+# An email the SMTP server did not take is tried again after this, doubling up to 30 min.
+MAIL_RETRY_BACKOFF = env_int("MAIL_RETRY_BACKOFF", 30)
 
 CELERY_BEAT_SCHEDULE = {
     "drain-search-outbox": {"task": "search.tasks.drain_outbox", "schedule": 30.0},
@@ -373,6 +377,7 @@ PAGE_CACHE_FRAGMENTS = env_bool("PAGE_CACHE_FRAGMENTS", True)
 PAGE_CACHE_VIEWS = ["wagtail_serve", "shops:shop", "shops:product"]
 # Never cached, whatever the view: the admins, APIs, documents and the merchants' own space.
 PAGE_CACHE_EXCLUDED_PATHS = [
+    r"^/healthz$",  # answers with the database down: no site lookup, nothing cached
     r"^/admin/",
     r"^/django-admin/",
     r"^/api/",

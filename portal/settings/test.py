@@ -7,7 +7,10 @@ from .base import CACHES, DATABASES, SEARCH_ENGINE, SEARCH_URL
 from .search import database_search_options, search_backends
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The Celery worker the tests start sends by SMTP to a sink of the tests (tests/conftest.py).
+EMAIL_BACKEND = os.environ.get(
+    "TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

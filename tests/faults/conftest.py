@@ -104,6 +104,9 @@ def service_env(redis_url: str, **extra) -> dict:
         DATABASE_URL=test_database_url(settings.DATABASES["default"]),
         REDIS_URL=redis_url,
         IMPORT_RETRY_BACKOFF="1",
+        # A killed worker's import lock expires within seconds (its heartbeat died with it),
+        # so that the message delivered again runs soon after.
+        IMPORT_LOCK_SECONDS="10",
         FETCH_PRODUCT_IMAGES="false",
         PYTHONPATH=str(ROOT),
     )

@@ -1,13 +1,10 @@
 """Fixtures of the merchants' tests: merchants with shops and products, no rate-limit history,
 a real SMTP server that catches the emails."""
 
-import email
-import email.policy
-import re
-import socket
-
 import pytest
 from django.core.cache import cache
+
+from tests.mail_sink import free_port, start_sink
 
 
 @pytest.fixture(autouse=True)
@@ -45,38 +42,11 @@ def merchant_client(client, account):
     return client
 
 
-class Mailbox:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(
-            email.message_from_bytes(envelope.content, policy=email.policy.default)
-        )
-        return "250 Message accepted for delivery"
-
-    def last_to(self, address: str):
-        found = [m for m in self.messages if address in m["To"]]
-        assert found, f"no email to {address} among {[m['To'] for m in self.messages]}"
-        return found[-1]
-
-    def link_to(self, address: str) -> str:
-        body = self.last_to(address).get_body().get_content()
-        return re.search(r"https?://\S+", body).group(0)
-
-
 @pytest.fixture
 def smtp_sink(settings):
-    from aiosmtpd.controller import Controller
-
-    mailbox = Mailbox()
-    with socket.socket() as probe:  # a free port: aiosmtpd checks its own port after starting
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
+    """A real SMTP server on the loopback (tests/mail_sink.py) that Django sends to."""
+    port = free_port()
+    controller, mailbox = start_sink(port)
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = port

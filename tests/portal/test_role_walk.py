@@ -74,6 +74,7 @@ EXPECTED = [
     ("shops_*", {"admin"}),
     ("search_top_queries*", {"admin"}),
     ("search_zero_result_queries*", {"admin"}),
+    ("search_rejected_documents*", {"admin"}),
     # The site's navigation: the communications team.
     ("wagtailsnippets_home_sitenavigation:*", {"admin", "communications"}),
     ("wagtailsnippetchoosers_home_*", {"admin", "communications", "town_editor"}),

@@ -6,8 +6,8 @@ import pytest
 from django_celery_beat.models import PeriodicTask
 
 from shops.factories import MarketplaceFactory
+from shops.import_lock import import_lock
 from shops.models import ImportRun, ImportStatus, Product
-from shops.pipeline import import_lock
 from shops.tasks import import_marketplace
 from tests.conftest import requires_redis
 from tests.httpserver import Reply, serve

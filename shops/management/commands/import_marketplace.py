@@ -11,9 +11,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from shops.import_lock import import_lock
 from shops.models import ImportStatus, Marketplace
 from shops.models.imports import FEED_FORMATS
-from shops.pipeline import NoFeedSource, close_interrupted_runs, import_lock, run_import
+from shops.pipeline import NoFeedSource, close_interrupted_runs, run_import
 
 FORMATS = [code for code, _label in FEED_FORMATS]
 # Formats read from a JSON API, whose saved pages may be given as a folder.
