@@ -12,7 +12,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from search.backends import engine_is_up
+from search.backends import engine_is_up, uses_external_engine
+from search.engine import current_engine
 from search.indexing import dead_letter_count, pending_changes
 
 # What the site cannot serve without; anything else down only degrades one feature.
@@ -63,6 +64,10 @@ def healthz(request):
     status = overall_status(down)
     body = {"status": status, "services": states, "down": down}
     body["search_engine"] = settings.SEARCH_ENGINE
+    if uses_external_engine() and states["search"] == "up":
+        # "reduced": the engine lacks its analysis module (search/analysis.py); an operator
+        # must know before running production that way.
+        body["search_analysis"] = getattr(current_engine(), "analysis_mode", None)
     if states["database"] == "up":
         # Index changes waiting in the outbox: grows while the engine is down, drains after.
         body["search_backlog"] = pending_changes()

@@ -42,7 +42,7 @@ def engine_is_up() -> bool:
     try:
         # The cluster's health rather than `ping()` (HEAD /): an Elasticsearch without its
         # rest-root module, as its Maven distribution, answers / with 405 while it serves.
-        engine_backend().es.cluster.health(timeout="2s")
+        engine_backend().es.cluster.health()  # within the backend's own TIMEOUT
     except Exception:  # noqa: BLE001 — the client raises transport-specific errors
         return False
     return True

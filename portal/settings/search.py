@@ -70,6 +70,12 @@ FRENCH_INDEX_SETTINGS = {
                     "tokenizer": "standard",
                     "filter": ["french_elision", "lowercase", "asciifolding"],
                 },
+                # Wagtail's own, with elisions removed first: "L'Épicerie" is found by "epic".
+                "edgengram_analyzer": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["french_elision", "asciifolding", "lowercase", "edgengram"],
+                },
             },
         },
     }

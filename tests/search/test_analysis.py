@@ -71,3 +71,11 @@ def test_the_dashboard_warns_an_admin_when_the_analysis_is_reduced(admin_client,
     html = admin_client.get("/admin/").content.decode()
     reduced = engine_backend().analysis_mode == analysis.REDUCED
     assert ("Recherche en analyse réduite" in html) == reduced
+
+
+@requires_engine
+@pytest.mark.django_db
+def test_healthz_says_which_analysis_the_engine_runs(client):
+    body = client.get("/healthz").json()
+    assert body["search_analysis"] == engine_backend().analysis_mode
+    assert body["search_analysis"] in (analysis.FRENCH, analysis.REDUCED)
