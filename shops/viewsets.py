@@ -4,6 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_search import RecordSearchIndexView
+from .catalogue_choosers import (
+    PRODUCT_SEARCH_LOOKUPS,
+    SHOP_SEARCH_LOOKUPS,
+    ProductChooserViewSet,
+    ShopChooserViewSet,
+)
 from .choosers import ManagersOnlyChooserViewSet
 from .forms import ImportedRecordForm
 from .models import (
@@ -44,7 +51,10 @@ class ShopViewSet(SnippetViewSet):
         "is_featured": ["exact"],
         "click_and_collect": ["exact"],
     }
-    search_fields = ["name", "siret", "address"]
+    # Searched in the database, hidden and inactive shops included (shops/admin_search.py).
+    index_view_class = RecordSearchIndexView
+    search_fields = SHOP_SEARCH_LOOKUPS
+    chooser_viewset_class = ShopChooserViewSet
     list_export = ["name", "siret", "address", "postal_code", "town", "marketplace", "is_active"]
     inspect_view_enabled = True
     edit_handler = ObjectList(
@@ -85,7 +95,9 @@ class ProductViewSet(SnippetViewSet):
         "is_hidden": ["exact"],
         "shop__town__departement": ["exact"],
     }
-    search_fields = ["title", "gtin"]
+    index_view_class = RecordSearchIndexView
+    search_fields = PRODUCT_SEARCH_LOOKUPS
+    chooser_viewset_class = ProductChooserViewSet
     inspect_view_enabled = True
     edit_handler = ObjectList(
         [
@@ -190,6 +202,7 @@ class TownViewSet(SnippetViewSet):
     icon = "site"
     list_display = ["name", "insee_code", "departement", "postal_codes", "population"]
     list_filter = ["departement"]
+    index_view_class = RecordSearchIndexView
     search_fields = ["name", "insee_code", "postal_codes"]
 
 
