@@ -219,6 +219,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "odt", "txt", "xlsx", "docx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# "Traduire cette page" makes the translated copy a draft: it is public in English only once
+# its translator publishes it, never as French text on the English site (issue 17, item 4).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Security -------------------------------------------------------------------------
 
