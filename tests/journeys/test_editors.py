@@ -40,7 +40,6 @@ WORDS = {
         "save_draft": "Enregistrer le brouillon",
         "more": "Plus d'actions",
         "publish": "Publier",
-        "choose_product": "Choisir produit",
         "preview": "Aperçu",
         "town": "Commune",
         "submit": "Soumettre",
@@ -54,9 +53,8 @@ WORDS = {
         "save_draft": "Save draft",
         "more": "More actions",
         "publish": "Publish",
-        "choose_product": "Choose produit",
         "preview": "Preview",
-        "town": "Commune",
+        "town": "Town",
         "submit": "Submit",
         "english": "English",
         "insert": "Insert a block",
@@ -156,19 +154,21 @@ def test_communications_editor_day(live_server, open_context, viewport, language
     page.get_by_role("option", name=words["product"]).or_(
         page.get_by_role("button", name=words["product"])
     ).first.click()
-    page.get_by_role("button", name=re.compile(words["choose_product"], re.I)).first.click()
+    page.get_by_role(
+        "button", name=re.compile(r"(Choisir|Choose) (un )?(produit|product)", re.I)
+    ).first.click()
     modal = page.locator(".modal-dialog")
     modal.get_by_label(words["town"]).select_option(label="Bourges (18)")
     modal.locator("input[name=q]").fill("forestine")
     rows = modal.locator("table tbody tr", has_text="Forestines de Bourges")
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("La Cave du Berry (Bourges)")
-    expect(rows.first).to_contain_text("12,50 €")
+    expect(rows.first).to_contain_text(re.compile(r"12[,.]50 €"))
     screenshot(page, f"editors-{viewport}-{language}-product-chooser")
     rows.first.get_by_role("link", name="Forestines de Bourges").click()
     expect(modal).to_be_hidden()
-    page.get_by_role("button", name=words["save_draft"]).click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    with page.expect_navigation():
+        page.get_by_role("button", name=words["save_draft"]).click()
     guide = SeasonalGuidePage.objects.get(title="Douceurs du Berry")
 
     # Item 2: the live preview panel shows the page.
@@ -176,6 +176,7 @@ def test_communications_editor_day(live_server, open_context, viewport, language
     frame = page.frame_locator("iframe[id*=preview]")
     expect(frame.get_by_text("Forestines de Bourges").first).to_be_visible(timeout=15_000)
     screenshot(page, f"editors-{viewport}-{language}-preview-panel")
+    page.locator("[data-side-panel-toggle=preview]").click()  # closed again, to publish
 
     # Publish.
     page.get_by_role("button", name=words["more"]).click()
@@ -222,9 +223,60 @@ def test_town_editor_edits_their_town_only(live_server, open_context, viewport, 
     log_in(page, base, editor.username)
     page.goto(f"{base}/admin/pages/{tours.pk}/edit/")
     page.locator("#id_title").fill("Tours, ville de commerces")
-    page.get_by_role("button", name=words["save_draft"]).click()
-    page.wait_for_url(re.compile(rf"/admin/pages/{tours.pk}/edit/"))
+    with page.expect_navigation():
+        page.get_by_role("button", name=words["save_draft"]).click()
+    tours.refresh_from_db()
     assert tours.get_latest_revision().as_object().title == "Tours, ville de commerces"
     screenshot(page, f"editors-{viewport}-{language}-town-editor")
     guides = site[GuideIndexPage]
     assert page.goto(f"{base}/admin/pages/{guides.pk}/edit/").url.endswith("/admin/")
+
+
+FEATURED_PRODUCTS = {"fr": "Produits à la une", "en": "Featured products"}
+BY_RULE = {"fr": "Selon une règle", "en": "By rule"}
+
+
+def test_communications_editor_features_products_by_rule(
+    live_server, open_context, viewport, language, site
+):
+    """Items 3 and 6: a rule block publishes as first shown and shares its selection out."""
+    from campaigns.factories import CampaignPageFactory
+    from campaigns.models import CampaignIndexPage
+
+    words = WORDS[language]
+    big = ShopFactory(name="Grande Fleuristerie")
+    others = [ShopFactory(name=f"Fleuriste {name}") for name in ("Alix", "Basile", "Camille")]
+    for shop in others:
+        ProductFactory(title=f"Rose de {shop.name}", shop=shop)
+    for number in range(6):  # the newest products, all from one shop
+        ProductFactory(title=f"Bouquet n° {number}", shop=big)
+    campaign = CampaignPageFactory(parent=site[CampaignIndexPage], title="Fleurs d'hiver")
+    editor = make_editor("com", ensure_communications_group(), language)
+    base = live_server.url
+    page = open_context(viewport, language).new_page()
+    log_in(page, base, editor.username)
+    page.goto(f"{base}/admin/pages/{campaign.pk}/edit/")
+    page.locator(".c-sf-add-button").first.click()
+    page.get_by_role("option", name=FEATURED_PRODUCTS[language]).or_(
+        page.get_by_role("button", name=FEATURED_PRODUCTS[language])
+    ).first.click()
+    page.locator("select[name$='-value-selection']").select_option(label=BY_RULE[language])
+    expect(
+        page.get_by_text(re.compile("un par commerce à tour de rôle|one per shop in turn"))
+    ).to_be_visible()
+    page.locator("input[name$='-value-limit']").fill("4")
+    screenshot(page, f"editors-{viewport}-{language}-rule-block")
+    page.get_by_role("button", name=words["more"]).click()
+    page.get_by_role("button", name=words["publish"], exact=True).click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+    campaign.refresh_from_db()
+    assert campaign.live, "the rule block was refused"
+
+    visitor = open_context(viewport, "fr").new_page()
+    visitor.goto(f"{base}{campaign.url}")
+    cards = visitor.locator(".block--products li")
+    expect(cards).to_have_count(4)
+    text = visitor.locator(".block--products").inner_text()
+    assert all(f"Rose de {shop.name}" in text for shop in others)
+    assert text.count("Bouquet n°") == 1
+    screenshot(visitor, f"editors-{viewport}-{language}-rule-block-public")

@@ -65,3 +65,9 @@ def test_locales_are_called_languages_in_the_french_admin(admin_client):
 )
 def test_town_names_in_a_sentence(town, of_town):
     assert town_phrases(town)["of_town"] == of_town
+
+
+def test_the_translation_editors_publish_button_keeps_its_space(admin_client):
+    """ "Publier dansAnglais": the button's words come from the admin's JavaScript catalogue."""
+    catalogue = admin_client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert '"Publish in ": "Publier : "' in catalogue
