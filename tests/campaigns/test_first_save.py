@@ -43,3 +43,17 @@ def test_the_first_autosave_of_a_new_guide_then_its_edit_view(
     assert Page.objects.get(pk=guide.pk).get_parent().pk == guide_index.pk
     parts = client.get(f"/admin/pages/{guide.pk}/edit/?_w_hydrate_create_view=1")
     assert parts.status_code == 200
+
+
+def test_a_new_guide_previews_before_its_first_save(admin_user, guide_index):
+    """The preview panel of a guide not yet saved: no id, so no permanent link nor embed yet
+    (it answered a 500, NoReverseMatch on `guide_permalink` with None)."""
+    from django.test import RequestFactory
+
+    guide = SeasonalGuidePage(title="Douceurs d'hiver", slug="douceurs-d-hiver", season="Hiver")
+    guide.path, guide.depth = guide_index.path + "0001", guide_index.depth + 1
+    request = RequestFactory().get("/admin/pages/add/campaigns/seasonalguidepage/1/preview/")
+    request.user = admin_user
+    preview = guide.make_preview_request(request, extra_request_attrs={"in_preview_panel": True})
+    assert preview.status_code == 200
+    assert "Douceurs d&#x27;hiver" in preview.content.decode()
