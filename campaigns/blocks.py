@@ -43,9 +43,19 @@ class FeaturedProductsBlock(blocks.StructBlock):
         choices=[(HAND_PICKED, _("Choisis à la main")), (BY_RULE, _("Selon une règle"))],
         default=HAND_PICKED,
         label=_("sélection"),
+        help_text=_(
+            "Selon une règle : les produits en vente qui répondent aux critères ci-dessous, "
+            "un par commerce à tour de rôle (commerces mis en avant d'abord, puis les "
+            "nouveautés), jusqu'au nombre maximum."
+        ),
     )
+    # No slot until the editor adds one (a ListBlock starts with one empty child otherwise),
+    # and an empty slot is left out rather than refused: a rule needs none.
     products = blocks.ListBlock(
-        SnippetChooserBlock("shops.Product"), label=_("produits choisis"), required=False
+        SnippetChooserBlock("shops.Product", required=False),
+        label=_("produits choisis"),
+        required=False,
+        default=[],
     )
     sector = SnippetChooserBlock("shops.Sector", required=False, label=_("secteur"))
     town = SnippetChooserBlock("shops.Town", required=False, label=_("commune"))
@@ -64,6 +74,7 @@ class FeaturedProductsBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        value["products"] = [product for product in value["products"] if product]
         if value["selection"] == HAND_PICKED and not value["products"]:
             raise StructBlockValidationError(
                 block_errors={"products": ValidationError(_("Choisissez au moins un produit."))}

@@ -15,8 +15,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from shops.town_names import town_phrases
+
 COMMUNICATIONS_GROUP = "Équipe communication"
-TOWN_EDITORS_GROUP = "Éditeurs de {town}"
+TOWN_EDITORS_GROUP = "Éditeurs {of_town}"  # "Éditeurs de Tours", "Éditeurs d'Orléans"
 REVIEW_WORKFLOW = "Relecture par l'équipe communication"
 
 PUBLISHER_PAGE_PERMISSIONS = [
@@ -31,6 +33,10 @@ PUBLISHER_PAGE_PERMISSIONS = [
 TOWN_EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 PUBLISHER_IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
 TOWN_EDITOR_IMAGE_PERMISSIONS = ["add_image", "choose_image"]
+
+
+def town_editors_group_name(town_name: str) -> str:
+    return TOWN_EDITORS_GROUP.format(of_town=town_phrases(town_name)["of_town"])
 
 
 def _permission(app_label, codename):
@@ -88,9 +94,7 @@ def ensure_review_workflow(home_pages) -> Workflow:
 @transaction.atomic
 def ensure_town_editor_group(town_page) -> Group:
     """The group whose members edit this town's page in every language, and nothing else."""
-    group, _created = Group.objects.get_or_create(
-        name=TOWN_EDITORS_GROUP.format(town=town_page.town.name)
-    )
+    group, _created = Group.objects.get_or_create(name=town_editors_group_name(town_page.town.name))
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
     for translation in town_page.get_translations(inclusive=True):
         _grant_pages(group, translation, TOWN_EDITOR_PAGE_PERMISSIONS)

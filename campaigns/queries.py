@@ -5,7 +5,8 @@ queries (whatever its length), always through the public querysets of shops.quer
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -48,8 +49,21 @@ def products_by_rule(
         products = products.filter(marketplace=marketplace)
     if click_and_collect_only:
         products = products.filter(shop__click_and_collect=True)
-    # Featured shops' products first, then the newest: the rule stays fresh as feeds change.
-    return list(products.order_by("-shop__is_featured", "-created_at")[:limit])
+    return list(spread_over_shops(products)[:limit])
+
+
+def spread_over_shops(products):
+    """Each shop's best product first, then each shop's second, and so on: one shop with many
+    products never fills a selection that several shops could share. Featured shops and
+    products come first, then the newest, so the rule stays fresh as feeds change."""
+    turn = Window(
+        RowNumber(),
+        partition_by=F("shop_id"),
+        order_by=[F("is_featured").desc(), F("created_at").desc(), F("pk").desc()],
+    )
+    return products.annotate(turn=turn).order_by(
+        "turn", "-shop__is_featured", "-is_featured", "-created_at", "-pk"
+    )
 
 
 def shops_matching(*, town=None, sector=None):

@@ -29,13 +29,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
             # The admin's policy replaces the site's one (rather than no policy at all).
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
-        parts.update = {**(parts.update or {}), "frame-ancestors": frame_ancestors(response)}
+        parts.update = {
+            **(parts.update or {}),
+            "frame-ancestors": frame_ancestors(request, response),
+        }
         return parts
 
 
-def frame_ancestors(response) -> list[str]:
+def frame_ancestors(request, response) -> list[str]:
     if getattr(response, "xframe_options_exempt", False):
         return ["*"]
+    # A Wagtail preview renders the page through the middleware again, in a request of its
+    # own (`is_preview`): the preview view marks only the outer answer SAMEORIGIN, after the
+    # inner one has already written this header, which django-csp then keeps.
+    if getattr(request, "is_preview", False):
+        return ["'self'"]
     if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN":
         return ["'self'"]
     return ["'none'"]

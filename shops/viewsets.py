@@ -4,6 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_search import RecordSearchIndexView
+from .admin_ui import AddLabelMixin, CorrectedFieldsPanel, yes_no
+from .catalogue_choosers import (
+    PRODUCT_SEARCH_LOOKUPS,
+    SHOP_SEARCH_LOOKUPS,
+    ProductChooserViewSet,
+    ShopChooserViewSet,
+)
 from .choosers import ManagersOnlyChooserViewSet
 from .forms import ImportedRecordForm
 from .models import (
@@ -25,16 +33,24 @@ PROVENANCE_PANEL = MultiFieldPanel(
             [FieldPanel("first_seen", read_only=True), FieldPanel("last_seen", read_only=True)]
         ),
         FieldPanel("is_active"),
-        FieldPanel("locked_fields", read_only=True),
+        CorrectedFieldsPanel("locked_fields", read_only=True),
     ],
     heading=_("Provenance"),
 )
 
 
-class ShopViewSet(SnippetViewSet):
+class ShopViewSet(AddLabelMixin, SnippetViewSet):
     model = Shop
     icon = "home"
-    list_display = ["name", "town", "marketplace", "click_and_collect", "is_active", "is_hidden"]
+    add_item_label = _("Ajouter un commerce")
+    list_display = [
+        "name",
+        "town",
+        "marketplace",
+        yes_no(Shop, "click_and_collect"),
+        yes_no(Shop, "is_active"),
+        yes_no(Shop, "is_hidden"),
+    ]
     list_filter = {
         "town__departement": ["exact"],
         "sectors": ["exact"],
@@ -44,7 +60,10 @@ class ShopViewSet(SnippetViewSet):
         "is_featured": ["exact"],
         "click_and_collect": ["exact"],
     }
-    search_fields = ["name", "siret", "address"]
+    # Searched in the database, hidden and inactive shops included (shops/admin_search.py).
+    index_view_class = RecordSearchIndexView
+    search_fields = SHOP_SEARCH_LOOKUPS
+    chooser_viewset_class = ShopChooserViewSet
     list_export = ["name", "siret", "address", "postal_code", "town", "marketplace", "is_active"]
     inspect_view_enabled = True
     edit_handler = ObjectList(
@@ -73,10 +92,19 @@ class ShopViewSet(SnippetViewSet):
         return Shop.objects.select_related("town", "marketplace")
 
 
-class ProductViewSet(SnippetViewSet):
+class ProductViewSet(AddLabelMixin, SnippetViewSet):
     model = Product
     icon = "tag"
-    list_display = ["title", "shop", "price", "availability", "marketplace", "is_active"]
+    add_item_label = _("Ajouter un produit")
+    list_display = [
+        "title",
+        "shop",
+        "price",
+        "availability",
+        "marketplace",
+        yes_no(Product, "is_active"),
+        yes_no(Product, "is_hidden"),
+    ]
     list_filter = {
         "sector": ["exact"],
         "marketplace": ["exact"],
@@ -85,7 +113,9 @@ class ProductViewSet(SnippetViewSet):
         "is_hidden": ["exact"],
         "shop__town__departement": ["exact"],
     }
-    search_fields = ["title", "gtin"]
+    index_view_class = RecordSearchIndexView
+    search_fields = PRODUCT_SEARCH_LOOKUPS
+    chooser_viewset_class = ProductChooserViewSet
     inspect_view_enabled = True
     edit_handler = ObjectList(
         [
@@ -107,10 +137,11 @@ class ProductViewSet(SnippetViewSet):
         return Product.objects.select_related("shop", "marketplace")
 
 
-class MarketplaceViewSet(SnippetViewSet):
+class MarketplaceViewSet(AddLabelMixin, SnippetViewSet):
     model = Marketplace
     icon = "globe"
-    list_display = ["name", "kind", "feed_format", "schedule", "is_active"]
+    add_item_label = _("Ajouter une place de marché")
+    list_display = ["name", "kind", "feed_format", "schedule", yes_no(Marketplace, "is_active")]
     list_filter = ["kind", "feed_format", "is_active"]
     search_fields = ["name", "slug"]
     panels = [
@@ -185,17 +216,20 @@ class MergeProposalViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
-class TownViewSet(SnippetViewSet):
+class TownViewSet(AddLabelMixin, SnippetViewSet):
     model = Town
     icon = "site"
+    add_item_label = _("Ajouter une commune")
     list_display = ["name", "insee_code", "departement", "postal_codes", "population"]
     list_filter = ["departement"]
+    index_view_class = RecordSearchIndexView
     search_fields = ["name", "insee_code", "postal_codes"]
 
 
-class SectorViewSet(SnippetViewSet):
+class SectorViewSet(AddLabelMixin, SnippetViewSet):
     model = Sector
     icon = "folder-open-inverse"
+    add_item_label = _("Ajouter un secteur")
     list_display = ["name", "name_en", "slug", "sort_order"]
 
 

@@ -121,6 +121,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Each request is one transaction, so an index outbox row commits with the change it announces.
 for _database in DATABASES.values():
     _database["ATOMIC_REQUESTS"] = True
+    if _database["ENGINE"].endswith("sqlite3"):
+        # The demo's page editor autosaves while its preview panel writes the preview's state:
+        # transactions that start as readers then write fail at once with "database is locked"
+        # (a 500 in the console); taking the write lock first makes the second one wait.
+        _database.setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 
 # A read replica for listings and the search fallback (portal/replica.py), when there is one.
 if env_str("DATABASE_REPLICA_URL"):
@@ -231,6 +236,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "odt", "txt", "xlsx", "docx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# "Traduire cette page" makes the translated copy a draft: it is public in English only once
+# its translator publishes it, never as French text on the English site (issue 17, item 4).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Security -------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils.text import slugify
 
 from shops.reference.towns import iter_towns
+from shops.town_names import town_phrases
 
 from . import product_vocabulary as products_words
 from . import shop_vocabulary as words
@@ -51,20 +52,6 @@ def vendor_slug(name: str) -> str:
     connector applies the same function to the `vendor` of each product.
     """
     return slugify(name)
-
-
-def town_phrases(name: str) -> dict[str, str]:
-    """The commune in a sentence: "à Tours", "au Blanc", "aux Aix-d'Angillon", "d'Amboise"."""
-    for article, in_town, of_town in (("Le ", "au ", "du "), ("Les ", "aux ", "des ")):
-        if name.startswith(article):
-            rest = name.removeprefix(article)
-            return {"town": name, "in_town": in_town + rest, "of_town": of_town + rest}
-    elides = name[0] in "AEIOUYÉÈÎH" and not name.startswith("La ")
-    return {
-        "town": name,
-        "in_town": f"à {name}",
-        "of_town": f"d'{name}" if elides else f"de {name}",
-    }
 
 
 def towns_for(departements: Iterable[str], min_population: int) -> list[dict]:

@@ -9,7 +9,7 @@ from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from campaigns import blocks
+from campaigns import blocks, queries
 from shops.factories import ProductFactory, ShopFactory, town
 from shops.models import Sector
 
@@ -139,3 +139,36 @@ def test_guide_entry_block():
     product = ProductFactory(title="Coffret de rillettes")
     html = render(blocks.GuideProductBlock(), {"product": product.pk, "note": "Un délice."})
     assert "Coffret de rillettes" in html and "Un délice." in html
+
+
+def test_a_rule_block_as_first_shown_validates_without_any_product_slot():
+    """Issue 17, item 3: the block's default value carried one empty, required product slot."""
+    block = blocks.FeaturedProductsBlock()
+    value = block.get_default()
+    assert list(value["products"]) == []
+    value["selection"] = "rule"
+    assert block.clean(value)["selection"] == "rule"
+    # A slot added then left empty is dropped, not refused.
+    value = block.to_python({"selection": "rule", "products": [None], "limit": 4})
+    cleaned = block.clean(value)
+    assert list(cleaned["products"]) == []
+    assert block.get_prep_value(cleaned)["products"] == []
+
+
+def test_a_rule_spreads_its_selection_over_the_shops():
+    """Issue 17, item 6: one shop with many products no longer fills the whole selection."""
+    florists = Sector.objects.get(slug="fleuriste")
+    others = [ShopFactory(name=f"Fleuriste {number}") for number in range(3)]
+    for shop in others:
+        ProductFactory(title=f"Rose de {shop.name}", shop=shop, sector=florists)
+    # The big shop's products are the newest: newest first alone would show only them.
+    big = ShopFactory(name="Grande fleuristerie")
+    for number in range(10):
+        ProductFactory(title=f"Bouquet n° {number}", shop=big, sector=florists)
+    chosen = queries.products_by_rule(sector=florists, limit=6)
+    shops = [product.shop for product in chosen]
+    assert len(chosen) == 6
+    assert set(others) <= set(shops)  # every shop has its turn before a second product
+    assert shops.count(big) == 3
+    # Once every shop has had its turn, the rest still fills the selection.
+    assert len(queries.products_by_rule(sector=florists, limit=13)) == 13

@@ -140,3 +140,18 @@ def test_communications_team_approves_and_the_page_goes_live(
     assert "Tours, ville de commerce" in page.content.decode()
     settings.PAGE_CACHE_ENABLED = False
     invalidate_pages("test end")
+
+
+def test_groups_are_named_in_french_with_de_elided(home_page):
+    """Issue 17, item 8: "Éditeurs d'Orléans", and no English-named group beside them."""
+    from django.contrib.auth.models import Group
+
+    from campaigns.models import TownPage
+    from campaigns.permissions import ensure_town_editor_group
+    from shops.factories import town
+
+    orleans = TownPage(title="Orléans", slug="orleans-groupe", town=town("45234"))
+    home_page.add_child(instance=orleans)
+    assert ensure_town_editor_group(orleans).name == "Éditeurs d'Orléans"
+    names = set(Group.objects.values_list("name", flat=True))
+    assert not names & {"Moderators", "Editors"}
