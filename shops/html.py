@@ -1,6 +1,7 @@
 """Sanitising HTML that comes from partners or merchants to a small, inert allowlist."""
 
 import nh3
+from django.utils.html import linebreaks
 
 ALLOWED_TAGS = {
     "p",
@@ -33,3 +34,12 @@ def sanitise_html(html: str) -> str:
         link_rel="noopener nofollow ugc",
         strip_comments=True,
     ).strip()
+
+
+def text_as_html(text: str) -> str:
+    """Plain text as typed in a form (paragraphs, line breaks) turned into the same inert HTML.
+
+    Django's linebreaks() does not escape when called as a function: the allowlist does the
+    escaping, so a merchant's "<form>" or "<meta http-equiv=refresh>" never reaches a page.
+    """
+    return sanitise_html(linebreaks(text or ""))

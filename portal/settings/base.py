@@ -323,6 +323,11 @@ LOGGING = {
 FEED_CONNECT_TIMEOUT = env_int("FEED_CONNECT_TIMEOUT", 10)
 FEED_READ_TIMEOUT = env_int("FEED_READ_TIMEOUT", 60)
 FEED_MAX_SECONDS = env_int("FEED_MAX_SECONDS", 1800)
+FEED_MAX_BYTES = env_int("FEED_MAX_BYTES", 4 * 1024**3)
+# Partner URLs are fetched from public addresses only (shops/connectors/public_http.py);
+# the test settings allow the loopback, where the tests serve feeds. Not read from the
+# environment: no deployment should ever turn it on.
+PARTNER_FETCH_ALLOW_LOOPBACK = False
 IMPORT_LOCK_SECONDS = env_int("IMPORT_LOCK_SECONDS", 2 * 3600)
 # First retry of a failed feed after this many seconds, doubling up to an hour.
 IMPORT_RETRY_BACKOFF = env_int("IMPORT_RETRY_BACKOFF", 60)
@@ -347,6 +352,7 @@ REGION_SHOP_GOAL = env_int("REGION_SHOP_GOAL", 2000)
 PRODUCT_MAX_PRICE = env_int("PRODUCT_MAX_PRICE", 50_000)
 FETCH_PRODUCT_IMAGES = env_bool("FETCH_PRODUCT_IMAGES", True)
 IMAGE_READ_TIMEOUT = env_int("IMAGE_READ_TIMEOUT", 15)
+IMAGE_MAX_SECONDS = env_int("IMAGE_MAX_SECONDS", 30)
 
 # --- Page cache -----------------------------------------------------------------------
 
