@@ -286,6 +286,9 @@ SEARCH_RATE_LIMITS = {
 # Behind a reverse proxy, the META key holding the visitor's address (e.g. HTTP_X_REAL_IP);
 # unset, REMOTE_ADDR.
 RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
+# How many proxies of ours append to that header (X-Forwarded-For): the visitor is the entry
+# that many from the right, never the client-written left end (portal/rate_limits.py).
+RATELIMIT_TRUSTED_PROXIES = env_int("RATELIMIT_TRUSTED_PROXIES", 1)
 
 # Admin avatars are never fetched from Gravatar: that would send a hash of each editor's address
 # to a third party (and break the admin's image policy).
