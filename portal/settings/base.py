@@ -282,6 +282,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 SEARCH_RATE_LIMITS = {
     "search-api": env_str("SEARCH_API_RATE", "120/m"),
     "autocomplete": env_str("AUTOCOMPLETE_RATE", "600/m"),
+    # People, not programs: a higher rate than the API's, counted only when a search runs.
+    "search-page": env_str("SEARCH_PAGE_RATE", "240/m"),
+    "search-widget": env_str("SEARCH_WIDGET_RATE", "240/m"),
 }
 # Behind a reverse proxy, the META key holding the visitor's address (e.g. HTTP_X_REAL_IP);
 # unset, REMOTE_ADDR.
