@@ -59,9 +59,12 @@ def main() -> None:
     urls = demo_url_lists()
     port = free_port()
     collect_static(production_env(port))
-    # Every simulated shopper comes from 127.0.0.1: the per-address limits of the search API
-    # and autocompletion (meant for one visitor) would turn most of them away with 429s.
-    unlimited = {"SEARCH_API_RATE": "1000000/m", "AUTOCOMPLETE_RATE": "1000000/m"}
+    # Every simulated shopper comes from 127.0.0.1: the per-address limits of the search API,
+    # autocompletion and the search page (meant for one visitor) would turn most of them away
+    # with 429s.
+    unlimited = {
+        f"{name}_RATE": "1000000/m" for name in ("SEARCH_API", "AUTOCOMPLETE", "SEARCH_PAGE")
+    }
     with tempfile.TemporaryDirectory() as tmp, gunicorn(port, args.workers, **unlimited) as base:
         env = dict(os.environ, LOAD_URLS=json.dumps(urls))
         subprocess.run(

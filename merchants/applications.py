@@ -8,9 +8,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import linebreaks
 from django.utils.text import slugify
 
+from shops.html import text_as_html
 from shops.models import Shop, ShopSector
 from shops.sync import shop_match_key
 
@@ -129,7 +129,7 @@ def create_shop(application: MerchantApplication) -> Shop:
         address=application.address,
         postal_code=application.postal_code,
         town=application.town,
-        description=linebreaks(application.description),
+        description=text_as_html(application.description),
         opening_hours=hours_text(application.opening_hours),
         click_and_collect=application.click_and_collect,
         delivery=application.delivery,

@@ -1,4 +1,5 @@
-"""Descriptions typed as plain text in the merchant's forms and stored as sanitised HTML.
+"""Descriptions typed as plain text in the merchant's forms and stored as sanitised HTML
+(`shops.html.text_as_html`, the same rule as the sign-up's).
 
 A merchant never sees tags: the stored HTML is shown in the textarea as paragraphs separated
 by blank lines (list items as "• " lines), and what they type becomes paragraphs again.
@@ -7,9 +8,7 @@ by blank lines (list items as "• " lines), and what they type becomes paragrap
 import html
 import re
 
-from django.utils.html import linebreaks, strip_tags
-
-from shops.html import sanitise_html
+from django.utils.html import strip_tags
 
 BLOCK_END = re.compile(r"</(p|h3|h4|blockquote|ul|ol)\s*>", re.IGNORECASE)
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -27,9 +26,3 @@ def html_as_text(value: str) -> str:
     text = html.unescape(strip_tags(text))
     lines = "\n".join(line.strip() for line in text.splitlines())
     return BLANK_LINES.sub("\n\n", lines).strip()
-
-
-def text_as_html(value: str) -> str:
-    """Typed text as the HTML the public page shows: escaped, blank lines make paragraphs."""
-    text = (value or "").strip()
-    return sanitise_html(linebreaks(text, autoescape=True)) if text else ""

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.decimal_input import LocalizedDecimalField
+from shops.html import text_as_html
 from shops.models import Availability, Product, Shop
 
-from .description_text import html_as_text, text_as_html
+from .description_text import html_as_text
 from .forms import PHONE, OpeningHoursMixin
 from .models import MerchantAccount
 from .photos import apply_photo, clean_photo, photo_field, remove_photo_field

@@ -1,9 +1,12 @@
 """Writing the open shop directory as CSV, JSON and GeoJSON to the default storage.
 
-Each file is written under a temporary name and then moved into place, so a re-user never
-downloads half a file while the daily export runs.
+Each file replaces the previous one at once: on a local disk it is written under a temporary
+name and then renamed into place; on object storage (S3) it is uploaded to the same key, which
+the store swaps when the upload is complete. Either way a re-user never downloads half a file
+nor finds none while the daily export runs, and a failed write leaves yesterday's file.
 """
 
+import copy
 import csv
 import io
 import json
@@ -11,8 +14,9 @@ import os
 import tempfile
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -112,10 +116,7 @@ def write_atomically(name: str, content: bytes) -> None:
     try:
         final_path = default_storage.path(name)
     except NotImplementedError:
-        # Object storage: a single PUT replaces the object at once.
-        if default_storage.exists(name):
-            default_storage.delete(name)
-        default_storage.save(name, ContentFile(content))
+        replace_object(name, content)
         return
     os.makedirs(os.path.dirname(final_path), exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(final_path), prefix=".tmp-")
@@ -128,6 +129,25 @@ def write_atomically(name: str, content: bytes) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def replace_object(name: str, content: bytes) -> None:
+    """Object storage: one PUT to the same key replaces the object at once.
+
+    Never delete first (a 404 until the upload ends, and no file at all if it fails). The
+    storage must be told to overwrite, or it would save under another, free name: the
+    django-storages backends (S3, Google Cloud, Azure) have `file_overwrite` for that.
+    """
+    storage = copy.copy(storages["default"])
+    if not hasattr(storage, "file_overwrite"):
+        raise ImproperlyConfigured(
+            f"{type(storage).__name__} can neither rename nor overwrite a file in place: "
+            "the open-data export needs a local disk or a django-storages backend."
+        )
+    storage.file_overwrite = True
+    saved = storage.save(name, ContentFile(content))
+    if saved != name:
+        raise ImproperlyConfigured(f"the storage saved {saved} instead of replacing {name}")
 
 
 def export_directory() -> int:

@@ -50,8 +50,7 @@ def parse_rate(rate: str) -> tuple[int, int]:
 def visitor_address(request) -> str:
     """Who is counted: REMOTE_ADDR, or RATELIMIT_IP_META_KEY's header behind a proxy."""
     meta_key = settings.RATELIMIT_IP_META_KEY or "REMOTE_ADDR"
-    # X-Forwarded-For lists the client first, then each proxy it went through.
-    value = request.META.get(meta_key, "").split(",")[0].strip()
+    value = forwarded_client(request.META.get(meta_key, ""), settings.RATELIMIT_TRUSTED_PROXIES)
     try:
         address = ipaddress.ip_address(value)
     except ValueError:
@@ -62,6 +61,21 @@ def visitor_address(request) -> str:
     if address.version == 6:
         return str(ipaddress.ip_network(f"{address}/{IPV6_BLOCK}", strict=False).network_address)
     return str(address)
+
+
+def forwarded_client(header: str, trusted_proxies: int) -> str:
+    """The address the outermost of our `trusted_proxies` proxies saw, from a list header.
+
+    X-Forwarded-For is written from the left by whoever sends the request, the client
+    included, and each proxy appends the address it received the request from: only the
+    right-most `trusted_proxies` entries are written by our own proxies, and the visitor is the
+    last of those (the leftmost of them). With fewer entries than proxies, the leftmost.
+    A single-value header set by the proxy (X-Real-IP) is that value.
+    """
+    entries = [entry.strip() for entry in header.split(",") if entry.strip()]
+    if not entries:
+        return ""
+    return entries[-min(max(trusted_proxies, 1), len(entries))]
 
 
 def count_request(request, group: str, rate: str, reads: Sequence[str] = ()) -> tuple[bool, dict]:

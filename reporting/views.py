@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.spreadsheet_cells import spreadsheet_safe
+
 from .panels import PANELS, panel
 
 PERMISSION = "reporting.view_dashboard"
@@ -49,6 +51,6 @@ def export_csv(request, key):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # spreadsheet software then reads the accents right
     writer = csv.writer(response)
-    writer.writerow([str(column) for column in chosen.columns])
-    writer.writerows([[str(cell) for cell in row] for row in chosen.rows()])
+    writer.writerow([spreadsheet_safe(column) for column in chosen.columns])
+    writer.writerows([[spreadsheet_safe(cell) for cell in row] for row in chosen.rows()])
     return response

@@ -4,8 +4,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .synonyms import forget_synonym_groups
-
 
 class IndexOutbox(models.Model):
     """A change to an indexed object, written in the transaction that made it.
@@ -96,15 +94,6 @@ class SynonymGroup(models.Model):
 
     def __str__(self):
         return self.terms
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        forget_synonym_groups()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        forget_synonym_groups()
-        return result
 
     @property
     def term_list(self) -> list[str]:

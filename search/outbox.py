@@ -21,17 +21,22 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.dispatch import Signal
+
+from .models import IndexOutbox
 
 logger = logging.getLogger(__name__)
 
 WRITES_KEY = "search:outbox-writes"
+# Sent once a transaction that wrote rows has committed; search/tasks.py queues the drain
+# (connected in search/signals.py). A signal, as the tasks import the indexing, which
+# imports this module: this module importing the tasks back would be a cycle.
+rows_committed = Signal()
 # Refreshed by every drain, the periodic one included (every 30 s).
 EMPTY_MARK_SECONDS = 120
 
 
 def record_changes(model, pks: Iterable) -> int:
-    from .models import IndexOutbox  # noqa: PLC0415 — models import this module
-
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     rows = [
         IndexOutbox(backend=backend, content_type=content_type, object_id=str(pk))
@@ -76,8 +81,6 @@ def count_write() -> None:
 
 def mark_if_empty(backend_alias: str) -> None:
     """Record that the backend's outbox is empty, as of the write count read first."""
-    from .models import IndexOutbox  # noqa: PLC0415 — models import this module
-
     if not marks_are_shared():
         return
     # Read before looking at the table: a row committed after the look is counted after it.
@@ -102,8 +105,6 @@ def pending(backend_alias: str, pks_by_model: dict) -> set[tuple]:
     Asked by every search (search/results.py): plain SQL, as the ORM would take three times
     as long to compile it as PostgreSQL takes to answer it from the (backend, object_id) index.
     """
-    from .models import IndexOutbox  # noqa: PLC0415 — models import this module
-
     models_by_type = {
         ContentType.objects.get_for_model(model, for_concrete_model=False).pk: model
         for model, pks in pks_by_model.items()
@@ -128,10 +129,4 @@ def pending(backend_alias: str, pks_by_model: dict) -> set[tuple]:
 
 
 def schedule_drain() -> None:
-    from .tasks import drain_outbox  # noqa: PLC0415 — tasks import the models
-
-    try:
-        drain_outbox.delay()
-    except Exception:  # noqa: BLE001
-        # The broker being down must never fail a save: the periodic drain catches up.
-        logger.warning("Could not queue the index drain", exc_info=True)
+    rows_committed.send(sender=IndexOutbox)

@@ -1,4 +1,5 @@
-"""Rate limits of the public search endpoints, answered with a 429 in JSON.
+"""Rate limits of the public search endpoints: the JSON API and autocompletion (a 429 in
+JSON), the search page and the newspapers' search widget (a 429 page that keeps the form).
 
 Rates come from settings (SEARCH_RATE_LIMITS) and are read at each request, so operators and
 tests can change them; the counting itself is portal/rate_limits.py.
@@ -34,11 +35,18 @@ def rate_limited(group: str):
 
 
 def too_many_requests():
-    response = JsonResponse(
-        {"errors": {"__all__": _("Trop de requêtes : réessayez dans une minute.")}},
-        status=429,
-        json_dumps_params={"ensure_ascii": False},
+    return refused(
+        JsonResponse(
+            {"errors": {"__all__": _("Trop de requêtes : réessayez dans une minute.")}},
+            json_dumps_params={"ensure_ascii": False},
+        )
     )
+
+
+def refused(response):
+    """The response, as the answer to a request over its rate: 429, retry in a minute, kept by
+    no cache (the next visitor behind the same CDN is not over the rate)."""
+    response.status_code = 429
     response["Retry-After"] = "60"
     response["Cache-Control"] = "no-store"
     return response

@@ -10,6 +10,7 @@ import re
 
 from django.core.cache import cache
 
+from .models import SynonymGroup
 from .text import fold
 
 CACHE_KEY = "search:synonym-groups"
@@ -27,8 +28,6 @@ def synonym_groups(cached: list | None = None) -> list[list[str]]:
     """The active groups, folded; `cached` is what the caller already read at CACHE_KEY."""
     groups = cache.get(CACHE_KEY) if cached is None else cached
     if groups is None:
-        from .models import SynonymGroup  # noqa: PLC0415 — the models import nothing from here
-
         groups = [
             [fold(term) for term in group.term_list]
             for group in SynonymGroup.objects.filter(is_active=True)
@@ -39,7 +38,8 @@ def synonym_groups(cached: list | None = None) -> list[list[str]]:
 
 
 def forget_synonym_groups() -> None:
-    """Called when an editor saves or deletes a group, so the next search uses it."""
+    """Called when an editor saves or deletes a group (search/signals.py): the next search
+    uses it."""
     cache.delete(CACHE_KEY)
 
 

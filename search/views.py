@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import service
 from .query import MAX_PAGE, SearchQuery
+from .rate_limits import count_search_request, refused
 from .towns import town_choices
 
 FACET_LEGENDS = {
@@ -65,7 +66,12 @@ def search_page(request):
         ],
     }
     if query.text or query.has_catalogue_filter or query.kind:
-        outcome = service.search(query)
+        # Counted only when it searches; the count carries the search's cache reads.
+        over, shared = count_search_request(request, "search-page", reads=service.shared_keys())
+        if over:
+            context["refused"] = True
+            return refused(render(request, "search/search_page.html", context))
+        outcome = service.search(query, shared=shared)
         paginator = Paginator(range(min(outcome.count, MAX_PAGE * query.per_page)), query.per_page)
         context.update(
             outcome=outcome,

@@ -1,6 +1,7 @@
 """Sanitising HTML that comes from partners or merchants to a small, inert allowlist."""
 
 import nh3
+from django.utils.html import linebreaks
 
 ALLOWED_TAGS = {
     "p",
@@ -33,3 +34,13 @@ def sanitise_html(html: str) -> str:
         link_rel="noopener nofollow ugc",
         strip_comments=True,
     ).strip()
+
+
+def text_as_html(text: str) -> str:
+    """Plain text as typed in a form (paragraphs, line breaks) turned into inert HTML.
+
+    What was typed is text, never markup: it is escaped first ("<form>" reads as typed and is
+    no tag), blank lines make paragraphs, and the allowlist has the last word.
+    """
+    text = (text or "").strip()
+    return sanitise_html(linebreaks(text, autoescape=True)) if text else ""

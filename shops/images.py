@@ -5,12 +5,13 @@ import io
 import logging
 from urllib.parse import urlsplit
 
-import requests
 from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from .connectors.base import FeedUnavailable
+from .connectors.sources import HttpFeedSource
 from .models import Product
 
 logger = logging.getLogger(__name__)
@@ -24,18 +25,20 @@ class ImageRejected(Exception):
 
 
 def download(url: str) -> bytes:
-    with requests.get(
+    """The image, read like a feed: public addresses only, streamed, within size and time."""
+    source = HttpFeedSource(
         url,
-        stream=True,
         timeout=(settings.FEED_CONNECT_TIMEOUT, settings.IMAGE_READ_TIMEOUT),
-        headers={"User-Agent": "LocalDabord-ImageFetcher/1.0"},
-    ) as response:
-        response.raise_for_status()
+        max_seconds=settings.IMAGE_MAX_SECONDS,
+    )
+    source.headers["User-Agent"] = "LocalDabord-ImageFetcher/1.0"
+    response = source.request(url, None, accept=", ".join(sorted(ALLOWED_TYPES)))
+    with response:
         content_type = response.headers.get("Content-Type", "").split(";")[0].strip()
         if content_type not in ALLOWED_TYPES:
             raise ImageRejected(f"not an image: {content_type or 'no content type'}")
         body = io.BytesIO()
-        for chunk in response.iter_content(64 * 1024):
+        for chunk in source.body(response, url):
             body.write(chunk)
             if body.tell() > MAX_IMAGE_BYTES:
                 raise ImageRejected("image too large")
@@ -53,7 +56,7 @@ def fetch_product_image(product: Product) -> bool:
         return False
     try:
         data = download(product.image_url)
-    except (requests.RequestException, ImageRejected) as error:
+    except (FeedUnavailable, ImageRejected) as error:
         logger.info("Image of product %s not fetched: %s", product.pk, error)
         return False
     Image = get_image_model()

@@ -35,6 +35,7 @@ def feed_source(marketplace: Marketplace, path: Path | None = None, url: str | N
             auth=auth,
             timeout=(settings.FEED_CONNECT_TIMEOUT, settings.FEED_READ_TIMEOUT),
             max_seconds=settings.FEED_MAX_SECONDS,
+            max_bytes=settings.FEED_MAX_BYTES,
         )
     raise NoFeedSource(f"{marketplace} has neither a feed URL nor a feed file")
 

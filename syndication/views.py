@@ -16,6 +16,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from campaigns.models import CampaignPage, SeasonalGuidePage
+from search.rate_limits import count_search_request, refused
+from search.service import shared_keys
 
 from . import widgets
 from .embed_code import embed_code
@@ -77,8 +79,13 @@ def campaign_widget(request, pk):
 @require_safe
 @xframe_options_exempt
 def search_widget(request):
-    context = widgets.search_widget(request.GET, get_language())
-    return _widget(request, "syndication/widgets/search.html", context)
+    context = widgets.search_widget(
+        request.GET,
+        get_language(),
+        admit=lambda: count_search_request(request, "search-widget", reads=shared_keys()),
+    )
+    response = _widget(request, "syndication/widgets/search.html", context)
+    return refused(response) if context.get("refused") else response
 
 
 def _size(request, name, default):

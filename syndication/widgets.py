@@ -38,10 +38,14 @@ def search_scope(params) -> dict:
     return {"town": town, "sector": sector}
 
 
-def search_widget(params, language: str) -> dict:
+def search_widget(params, language: str, admit=None) -> dict:
+    """`admit()`, called before searching, returns (over the rate, the cache's shared reads)."""
     scope = search_scope(params)
     text = (params.get("q") or "").strip()[:200]
     outcome = None
+    over, shared = admit() if text and admit else (False, None)
+    if over:
+        return {**scope, "text": text, "outcome": None, "refused": True}
     if text:
         query = SearchQuery(
             text=text,
@@ -50,5 +54,5 @@ def search_widget(params, language: str) -> dict:
             per_page=SEARCH_RESULTS,
             language=language,
         )
-        outcome = search(query)
+        outcome = search(query, shared=shared)
     return {**scope, "text": text, "outcome": outcome}

@@ -23,12 +23,25 @@ WORKER_IMPORT_LOCK_SECONDS = 6
 
 
 def needs(service: str, available: bool):
-    """Mark a test that needs a real service; under CI a missing service is a failure."""
+    """Mark a test that needs a real service; under CI a missing service is a failure.
+
+    A failure, not an xfail or a skip: either exits 0, and a green CI would then prove nothing
+    about the code that talks to the service (pytest_runtest_setup below fails the test).
+    """
     if available:
         return pytest.mark.services
     if os.environ.get("CI"):
-        return pytest.mark.xfail(reason=f"{service} not configured", strict=True, run=False)
+        return pytest.mark.services(missing=service)
     return pytest.mark.skip(reason=f"{service} not configured: run `make test`")
+
+
+def pytest_runtest_setup(item):
+    for mark in item.iter_markers("services"):
+        if mark.kwargs.get("missing"):
+            pytest.fail(
+                f"{mark.kwargs['missing']} is not configured: under CI every service must run",
+                pytrace=False,
+            )
 
 
 requires_postgres = needs(

@@ -302,10 +302,16 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 SEARCH_RATE_LIMITS = {
     "search-api": env_str("SEARCH_API_RATE", "120/m"),
     "autocomplete": env_str("AUTOCOMPLETE_RATE", "600/m"),
+    # People, not programs: a higher rate than the API's, counted only when a search runs.
+    "search-page": env_str("SEARCH_PAGE_RATE", "240/m"),
+    "search-widget": env_str("SEARCH_WIDGET_RATE", "240/m"),
 }
 # Behind a reverse proxy, the META key holding the visitor's address (e.g. HTTP_X_REAL_IP);
 # unset, REMOTE_ADDR.
 RATELIMIT_IP_META_KEY = env_str("RATELIMIT_IP_META_KEY") or None
+# How many proxies of ours append to that header (X-Forwarded-For): the visitor is the entry
+# that many from the right, never the client-written left end (portal/rate_limits.py).
+RATELIMIT_TRUSTED_PROXIES = env_int("RATELIMIT_TRUSTED_PROXIES", 1)
 
 # Admin avatars are never fetched from Gravatar: that would send a hash of each editor's address
 # to a third party (and break the admin's image policy).
@@ -343,6 +349,11 @@ LOGGING = {
 FEED_CONNECT_TIMEOUT = env_int("FEED_CONNECT_TIMEOUT", 10)
 FEED_READ_TIMEOUT = env_int("FEED_READ_TIMEOUT", 60)
 FEED_MAX_SECONDS = env_int("FEED_MAX_SECONDS", 1800)
+FEED_MAX_BYTES = env_int("FEED_MAX_BYTES", 4 * 1024**3)
+# Partner URLs are fetched from public addresses only (shops/connectors/public_http.py);
+# the test settings allow the loopback, where the tests serve feeds. Not read from the
+# environment: no deployment should ever turn it on.
+PARTNER_FETCH_ALLOW_LOOPBACK = False
 # An import lock outlives its run's last heartbeat (every third of it) by at most this.
 IMPORT_LOCK_SECONDS = env_int("IMPORT_LOCK_SECONDS", 120)
 # First retry of a failed feed after this many seconds, doubling up to an hour.
@@ -370,6 +381,7 @@ REGION_SHOP_GOAL = env_int("REGION_SHOP_GOAL", 2000)
 PRODUCT_MAX_PRICE = env_int("PRODUCT_MAX_PRICE", 50_000)
 FETCH_PRODUCT_IMAGES = env_bool("FETCH_PRODUCT_IMAGES", True)
 IMAGE_READ_TIMEOUT = env_int("IMAGE_READ_TIMEOUT", 15)
+IMAGE_MAX_SECONDS = env_int("IMAGE_MAX_SECONDS", 30)
 
 # --- Page cache -----------------------------------------------------------------------
 

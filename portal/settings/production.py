@@ -3,7 +3,15 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MEDIA_URL, MIDDLEWARE, SEARCH_ENGINE, STATIC_URL
+from .base import (
+    ADMIN_CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY,
+    MEDIA_URL,
+    MIDDLEWARE,
+    SEARCH_ENGINE,
+    STATIC_URL,
+)
+from .content_policy import with_asset_origins
 from .environment import env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = False
@@ -66,3 +74,11 @@ CDN_URL = env_str("CDN_URL").rstrip("/")
 if CDN_URL:
     STATIC_URL = f"{CDN_URL}{STATIC_URL}"
     MEDIA_URL = f"{CDN_URL}/media/" if MEDIA_STORAGE == "local" else MEDIA_URL
+
+# The policy allows what the two blocks above moved off the site (settings/content_policy.py).
+CONTENT_SECURITY_POLICY = with_asset_origins(
+    CONTENT_SECURITY_POLICY, STATIC_URL, MEDIA_URL, STORAGES["default"]
+)
+ADMIN_CONTENT_SECURITY_POLICY = with_asset_origins(
+    ADMIN_CONTENT_SECURITY_POLICY, STATIC_URL, MEDIA_URL, STORAGES["default"]
+)

@@ -35,4 +35,11 @@ PAGE_CACHE_FRAGMENTS = False
 
 # The suite calls the search API far more often than a visitor may; the tests of the limits
 # set their own low rates (tests/search/test_rate_limits.py, tests/merchants).
-SEARCH_RATE_LIMITS = {"search-api": "100000/m", "autocomplete": "100000/m"}
+SEARCH_RATE_LIMITS = dict.fromkeys(
+    ("search-api", "autocomplete", "search-page", "search-widget"), "100000/m"
+)
+
+# The tests serve partner feeds and images from 127.0.0.1; private and link-local addresses
+# stay refused (tests/shops/connectors/test_public_http.py switches this off to see loopback
+# refused too).
+PARTNER_FETCH_ALLOW_LOOPBACK = True

@@ -24,6 +24,7 @@ import requests
 import urllib3
 
 from .base import FeedSource, FeedUnavailable
+from .public_http import guard, refused_reason
 
 USER_AGENT = "LocalDabord-Importer/1.0 (+https://localdabord.fr)"
 CHUNK = 256 * 1024
@@ -121,7 +122,9 @@ class HttpFeedSource(FeedSource):
 
     `auth` is a (user, password) pair for HTTP Basic, or a dict of headers (an API key);
     `max_seconds` bounds the time spent waiting on the partner over all the requests of
-    a run (the time the sync spends between two pages does not count).
+    a run (the time the sync spends between two pages does not count); `max_bytes` the
+    size of a downloaded feed. The session reaches public addresses only
+    (`public_http.py`), whatever the partner's URL or its redirects say.
     """
 
     def __init__(
@@ -133,12 +136,14 @@ class HttpFeedSource(FeedSource):
         session: requests.Session | None = None,
         max_seconds: float = 600,
         max_json_bytes: int = 64 * 1024 * 1024,
+        max_bytes: int = 4 * 1024 * 1024 * 1024,
     ):
         self.url = url
         self.timeout = timeout
         self.max_seconds = max_seconds
         self.max_json_bytes = max_json_bytes
-        self.session = session or requests.Session()
+        self.max_bytes = max_bytes
+        self.session = guard(session or requests.Session())
         # Headers go with each request, never into a session that may be shared.
         self.headers = {"User-Agent": USER_AGENT}
         self.auth = None
@@ -160,6 +165,7 @@ class HttpFeedSource(FeedSource):
             session=self.session,
             max_seconds=self.max_seconds,
             max_json_bytes=self.max_json_bytes,
+            max_bytes=self.max_bytes,
         )
         if same_origin(url, self.url):
             sibling.auth = self.auth
@@ -230,6 +236,9 @@ class HttpFeedSource(FeedSource):
         except requests.Timeout as error:
             raise FeedUnavailable(f"délai dépassé (timeout) en lisant {redact(url)}") from error
         except requests.RequestException as error:
+            if refused := refused_reason(error):
+                # The partner's address (or a redirect's) must change: retrying cannot help.
+                raise FeedUnavailable(f"{redact(url)} : {refused}", retryable=False) from error
             raise FeedUnavailable(f"{redact(url)} injoignable : {type(error).__name__}") from error
         finally:
             self.seconds_spent += time.monotonic() - started
@@ -277,6 +286,11 @@ class HttpFeedSource(FeedSource):
             with response, os.fdopen(descriptor, "wb") as spool:
                 for chunk in self.body(response, self.url):
                     spool.write(chunk)
+                    if spool.tell() > self.max_bytes:
+                        raise FeedUnavailable(
+                            f"{redact(self.url)} : flux de plus de {self.max_bytes} octets",
+                            retryable=False,
+                        )
         except BaseException:
             remove_quietly(path)
             raise

@@ -3,6 +3,7 @@ then give their products and shops the demo's drawn pictures instead of fetching
 
 from collections.abc import Iterator
 
+from shops.connectors.public_http import loopback_allowed
 from shops.models import ImportRun, Marketplace, Product, Shop
 from shops.pipeline import run_import
 
@@ -22,7 +23,8 @@ HTTP_PATHS = {"shopify": "products.json", "woocommerce": "wp-json/wc/v3/products
 
 
 def import_demo_marketplaces() -> Iterator[tuple[Marketplace, ImportRun]]:
-    with serve_feeds(FEEDS_DIR) as base_url:
+    # The demo's partners are served from this process's own loopback server.
+    with serve_feeds(FEEDS_DIR) as base_url, loopback_allowed():
         for demo in DEMO_MARKETPLACES:
             folder = FEEDS_DIR / demo.slug
             options = dict(WRITERS[demo.feed_format].options)

@@ -3,10 +3,12 @@
 import csv
 import io
 import json
+import os
 
 import pytest
 from django.conf import settings
-from django.core.files.storage import default_storage
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, default_storage
 
 from opendata.exports import storage_name
 from opendata.fields import FIELD_NAMES
@@ -138,3 +140,94 @@ def test_the_export_is_scheduled_daily():
     entry = settings.CELERY_BEAT_SCHEDULE["export-open-data"]
     assert entry["task"] == export_directory.name
     assert entry["schedule"].hour == {4}
+
+
+class ObjectStorage(FileSystemStorage):
+    """A store with the contract of S3 through django-storages: no paths (nothing to rename),
+    another free name on save unless `file_overwrite`, and an upload that replaces the object
+    only once complete. `during_upload` runs while the new object is being uploaded."""
+
+    file_overwrite = False
+    during_upload = None
+
+    def path(self, name):
+        raise NotImplementedError("no local path on object storage")
+
+    def key(self, name):
+        return FileSystemStorage.path(self, name)
+
+    def _open(self, name, mode="rb"):
+        return File(open(self.key(name), mode))  # noqa: SIM115 - the storage's caller closes it
+
+    def exists(self, name):
+        return os.path.exists(self.key(name))
+
+    def delete(self, name):
+        os.remove(self.key(name))
+
+    def size(self, name):
+        return os.path.getsize(self.key(name))
+
+    def get_available_name(self, name, max_length=None):
+        if self.file_overwrite:
+            return name
+        return super().get_available_name(name, max_length)
+
+    def _save(self, name, content):
+        if ObjectStorage.during_upload:
+            ObjectStorage.during_upload(name)
+        full_path = self.key(name)
+        os.makedirs(os.path.dirname(full_path), exist_ok=True)
+        with open(full_path + ".upload", "wb") as upload:
+            upload.write(content.read())
+        os.replace(full_path + ".upload", full_path)
+        return name
+
+
+@pytest.fixture
+def object_storage(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "tests.opendata.test_exports.ObjectStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    yield
+    ObjectStorage.during_upload = None
+
+
+def test_on_object_storage_the_file_is_served_all_along_its_replacement(
+    client, directory, object_storage
+):
+    export_directory.apply()
+    yesterday = read("json")
+    served_during_upload = []
+
+    def fetch_while_uploading(name):
+        response = client.get("/donnees-ouvertes/annuaire-commerces.json")
+        served_during_upload.append((response.status_code, b"".join(response.streaming_content)))
+
+    ObjectStorage.during_upload = fetch_while_uploading
+    ShopFactory(town=town("37261"))
+    export_directory.apply()
+    assert served_during_upload[1] == (200, yesterday)  # the JSON's upload: still yesterday's
+    assert len(json.loads(read("json"))["commerces"]) == 4
+    assert sorted(os.listdir(os.path.join(default_storage.location, "opendata"))) == [
+        "annuaire-commerces.csv",
+        "annuaire-commerces.geojson",
+        "annuaire-commerces.json",
+    ]
+
+
+def test_on_object_storage_a_failed_upload_keeps_yesterdays_file(directory, object_storage):
+    export_directory.apply()
+    yesterday = read("csv")
+
+    def connection_lost(name):
+        raise ConnectionError("upload interrupted")
+
+    ObjectStorage.during_upload = connection_lost
+    with pytest.raises(ConnectionError):
+        export_directory()
+    assert read("csv") == yesterday

@@ -48,11 +48,45 @@ def test_an_ipv6_visitor_is_counted_by_its_64_block():
 
 
 def test_behind_a_proxy_the_configured_header_names_the_visitor(settings):
-    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
-    request = request_from("127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4, 10.0.0.1")
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    request = request_from("127.0.0.1", HTTP_X_REAL_IP="198.51.100.4")
     assert visitor_address(request) == "198.51.100.4"
     with pytest.raises(ImproperlyConfigured, match="RATELIMIT_IP_META_KEY"):
         visitor_address(request_from("127.0.0.1"))  # the proxy did not send it
+
+
+@pytest.mark.parametrize(
+    ("trusted_proxies", "forwarded_for", "visitor"),
+    [
+        # The client wrote "6.6.6.6" itself; our one proxy appended what it saw.
+        (1, "6.6.6.6, 198.51.100.4", "198.51.100.4"),
+        (1, "198.51.100.4", "198.51.100.4"),
+        # A CDN then our load balancer: the CDN's entry is the visitor, the LB's is the CDN.
+        (2, "6.6.6.6, 198.51.100.4, 203.0.113.250", "198.51.100.4"),
+        (3, "198.51.100.4, 203.0.113.250", "198.51.100.4"),
+    ],
+)
+def test_only_the_entries_our_proxies_append_are_trusted(
+    settings, trusted_proxies, forwarded_for, visitor
+):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    settings.RATELIMIT_TRUSTED_PROXIES = trusted_proxies
+    request = request_from("10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+    assert visitor_address(request) == visitor
+
+
+def test_a_client_cannot_escape_its_count_by_writing_x_forwarded_for(settings, fresh_counts):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    settings.RATELIMIT_TRUSTED_PROXIES = 1
+    refused = [
+        count_request(
+            request_from("10.0.0.1", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 198.51.100.4"),
+            "form",
+            "3/h",
+        )[0]
+        for n in range(5)
+    ]
+    assert refused == [False, False, False, True, True]
 
 
 def counts_until_refused(rate: str, group: str, request) -> int:

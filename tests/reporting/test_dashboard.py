@@ -134,3 +134,20 @@ def test_editors_without_the_permission_are_refused(client, home_page):
     assert client.get("/admin/tableau-de-bord/").status_code in (302, 403)
     assert client.get("/admin/tableau-de-bord/objectif.csv").status_code in (302, 403)
     assert "tableau-de-bord" not in client.get("/admin/").content.decode()
+
+
+def test_exported_queries_never_run_as_spreadsheet_formulas(editor_client, home_page):
+    typed = ['=HYPERLINK("https://example.org/","miel")', "+33 247", "-1+1", "@SOMME(A1)", "miel"]
+    query_counts.forget_pending()
+    for text in typed:
+        record_search(text, 0)
+    flush_buffered_counts()
+    response = editor_client.get("/admin/tableau-de-bord/recherches-sans-resultat.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1:]
+    cells = [cell for row in rows for cell in row]
+    assert cells, "the zero-result queries are exported"
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    queries = {row[0] for row in rows}
+    assert "miel" in queries and any(query.startswith("'=") for query in queries)
+    # Counts stay numbers a spreadsheet can add up.
+    assert all(row[1].isdigit() for row in rows)

@@ -51,3 +51,30 @@ def test_a_broken_or_slow_image_leaves_the_product_without_one(product, settings
         assert not fetch_product_image(product)
     product.refresh_from_db()
     assert product.image is None
+
+
+def test_an_image_on_the_loopback_is_refused_without_being_requested(product, settings):
+    settings.PARTNER_FETCH_ALLOW_LOOPBACK = False
+    with serve({"/img.png": [Reply(png_bytes(), content_type="image/png")]}) as server:
+        product.image_url = f"{server.base_url}/img.png"
+        assert not fetch_product_image(product)
+        assert server.hits == {}
+    product.refresh_from_db()
+    assert product.image is None
+
+
+def test_an_image_redirected_to_the_metadata_address_is_refused(product):
+    redirect = Reply(status=302, headers={"Location": "http://169.254.169.254/latest/"})
+    with serve({"/img.png": [redirect]}) as server:
+        product.image_url = f"{server.base_url}/img.png"
+        assert not fetch_product_image(product)
+        assert server.hits == {"/img.png": 1}
+
+
+def test_an_image_slower_than_its_time_budget_is_given_up(product, settings):
+    # Each read answers within its timeout, but the whole fetch takes longer than allowed.
+    settings.IMAGE_READ_TIMEOUT = 5
+    settings.IMAGE_MAX_SECONDS = 1
+    with serve({"/img.png": [Reply(png_bytes(), content_type="image/png", delay=1.5)]}) as s:
+        product.image_url = f"{s.base_url}/img.png"
+        assert not fetch_product_image(product)
