@@ -14,9 +14,9 @@ SEARCH = {"fr": ("/fr/recherche/", "Rechercher"), "en": ("/en/search/", "Search"
 def test_the_search_button_and_filters_stay_clickable_above_the_results(
     live_server,
     open_context,
-    catalogue,
+    catalogue,  # noqa: F811 — the fixture imported above
     viewport,
-    language,  # noqa: F811
+    language,
 ):
     path, button = SEARCH[language]
     page = open_context(viewport, language).new_page()
