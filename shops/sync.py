@@ -30,6 +30,7 @@ from .models import (
     Shop,
     ShopSector,
 )
+from .same_shop import link_same_shops
 from .sectors import fold
 from .signals import announce_catalogue_change
 
@@ -152,6 +153,7 @@ class MarketplaceImport:
         if complete:
             self.deactivate_missing()
             propose_merges()
+            link_same_shops()
         run.finished_at = timezone.now()
         if not complete:
             run.status = ImportStatus.FAILED

@@ -3,7 +3,7 @@
 from django.shortcuts import redirect
 from django.views.generic import DetailView
 
-from .queries import listed_products, listed_shops
+from .queries import listed_products, listed_shops, with_other_records
 
 
 class ShopDetailView(DetailView):
@@ -11,11 +11,15 @@ class ShopDetailView(DetailView):
     context_object_name = "shop"
 
     def get_queryset(self):
-        return listed_shops().prefetch_related("sectors")
+        return with_other_records(listed_shops().prefetch_related("sectors"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["products"] = listed_products().filter(shop=self.object)[:48]
+        # The business's products on every marketplace listing it, each card naming its own.
+        records = [self.object, *self.object.other_records]
+        products = listed_products().filter(shop__in=records).order_by("title", "pk")
+        context["products"] = products[:48]
+        context["several_marketplaces"] = len(records) > 1
         return context
 
 
