@@ -12,8 +12,20 @@ from functools import reduce
 from operator import or_
 
 from django.db import connection
-from django.db.models import Count, ExpressionWrapper, F, FloatField, Max, Min, Q, Value
+from django.db.models import (
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Max,
+    Min,
+    Q,
+    Value,
+)
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 from wagtail.models import Page
 from wagtail.search.query import Or, PlainText
 
@@ -114,6 +126,7 @@ def scored_matches(objects, alternatives: list[str]) -> list[tuple[int, float]]:
 
     config = getattr(fallback_backend(), "config", None)
     words = reduce(or_, [SearchQuery(text, config=config) for text in alternatives])
+    matched = reduce(or_, [every_word_in_title_or_body(text, config) for text in alternatives])
     model = objects.model
     entries = (
         IndexEntry.objects.filter(
@@ -122,7 +135,7 @@ def scored_matches(objects, alternatives: list[str]) -> list[tuple[int, float]]:
                 *get_descendants_content_types_pks(model),
             ]
         )
-        .filter(Q(title=words) | Q(body=words))
+        .filter(matched)
         .annotate(
             score=SearchRank(F("title"), words) * F("title_norm") + SearchRank(F("body"), words)
         )
@@ -135,6 +148,20 @@ def scored_matches(objects, alternatives: list[str]) -> list[tuple[int, float]]:
         ((pk, score) for pk, score in scores.items() if pk in allowed),
         key=lambda row: (-row[1], row[0]),
     )
+
+
+def every_word_in_title_or_body(text: str, config) -> Q:
+    """Each word of `text` in the entry's title or in its body: a product's title and the
+    town it is sold in ("miel bourges") are in different columns. Each word is matched on
+    each column's GIN index; a word the configuration drops (a stop word) matches anything."""
+    from django.contrib.postgres.search import SearchQuery  # noqa: PLC0415
+
+    conditions = Q()
+    for word in text.split():
+        query = SearchQuery(word, config=config)
+        no_lexeme = Exact(Func(query, function="numnode", output_field=IntegerField()), 0)
+        conditions &= Q(title=query) | Q(body=query) | Q(no_lexeme)
+    return conditions
 
 
 def with_distance(objects, kind: str, origin):
