@@ -1,8 +1,11 @@
 """Public pages for one shop and one product."""
 
+from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView
 
+from .models import Shop
+from .models.catalogue import shop_url
 from .queries import listed_products, listed_shops, with_other_records
 
 
@@ -12,6 +15,20 @@ class ShopDetailView(DetailView):
 
     def get_queryset(self):
         return with_other_records(listed_shops().prefetch_related("sectors"))
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A record listed under another one (shops/same_shop.py): its links land there.
+            listing = (
+                Shop.objects.filter(slug=kwargs["slug"], duplicate_of__in=listed_shops())
+                .values_list("duplicate_of__slug", flat=True)
+                .first()
+            )
+            if not listing:
+                raise
+            return redirect(shop_url(listing), permanent=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -117,3 +117,11 @@ def test_an_editors_own_link_outside_any_proposal_is_kept(two_partners):
     link_same_shops()
     by_hand.refresh_from_db()
     assert by_hand.duplicate_of == listing
+
+
+def test_the_other_records_old_address_leads_to_the_listing(client, two_partners):
+    _tours, loire = two_partners
+    other = Shop.objects.get(marketplace=loire)
+    response = client.get(other.get_absolute_url())
+    assert response.status_code == 301
+    assert response["Location"] == the_listing().get_absolute_url()
