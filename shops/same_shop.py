@@ -1,24 +1,61 @@
 """One shop, shown once: which records are the same business, and which one shoppers see.
 
 Two partner marketplaces often list the same business. Two records are the same shop when
-a merge proposal joins them (shops.sync.propose_merges: same SIRET, or the same folded name,
-address and town, on two different marketplaces) and no editor dismissed it; a merge an
-editor confirmed joins them too. The proposal's kept shop is the listing: the other record
-points to it by `duplicate_of`, leaves every listing (town and sector pages, search, maps,
-open data, sitemaps) and is named beside it ("aussi sur …"); its products stay listed and
-are shown on the listing's page with their marketplace.
+a merge proposal joins them (`propose_merges`: two different marketplaces, and the same
+SIRET, or the same folded name and address in one town, or the same folded name in one
+town) and no editor dismissed it; a merge an editor confirmed joins them too. Partners'
+SIRETs and addresses are often missing or stale, while two independent shops of one town
+rarely share a name: namesakes (a chain's two stores) are what editors dismiss.
+
+The proposal's kept shop is the listing: the other record points to it by `duplicate_of`,
+leaves every listing (town and sector pages, search, maps, open data, sitemaps) and is
+named beside it ("aussi sur …"); its products stay listed and are shown on the listing's
+page with their marketplace.
 
 The links are derived from the proposals each time they may have changed (after an import,
 after an editor's decision), so that dismissing a proposal shows the two records again, and a
 listing that leaves its feed no longer hides the record still sold elsewhere.
 """
 
+from collections import defaultdict
+
 from django.db import transaction
 
 from search.outbox import record_changes_with_dependants
 
 from .models import MergeProposal, Shop
+from .models.catalogue import fold_name
 from .signals import announce_catalogue_change
+
+
+def propose_merges() -> int:
+    """Propose merging records of different marketplaces that look like one business, the
+    strongest reason first (a pair keeps the first reason it was proposed for)."""
+    Reason = MergeProposal.Reason
+    groups: dict[tuple, list[tuple[int, int | None]]] = defaultdict(list)
+    records = (
+        Shop.objects.filter(duplicate_of__isnull=True, is_active=True)
+        .order_by("marketplace_id", "pk")
+        .values_list("pk", "marketplace_id", "siret", "match_key", "name", "town_id")
+    )
+    for pk, marketplace_id, siret, match_key, name, town_id in records.iterator():
+        record = (pk, marketplace_id)
+        if siret:
+            groups[(0, Reason.SIRET, siret)].append(record)
+        if match_key:
+            groups[(1, Reason.NAME_ADDRESS, match_key)].append(record)
+        groups[(2, Reason.NAME_TOWN, f"{fold_name(name)}|{town_id}")].append(record)
+    created = 0
+    for (_rank, reason, _key), shops in sorted(groups.items(), key=lambda item: item[0][0]):
+        kept, kept_marketplace = shops[0]
+        for duplicate, marketplace_id in shops[1:]:
+            if marketplace_id == kept_marketplace:
+                continue  # one partner listing a business twice is its own business
+            _, made = MergeProposal.objects.get_or_create(
+                shop_id=kept, duplicate_id=duplicate, defaults={"reason": reason}
+            )
+            created += made
+    return created
 
 
 def wanted_links() -> tuple[dict[int, int], set[int]]:

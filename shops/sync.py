@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -24,13 +23,12 @@ from .models import (
     ImportRun,
     ImportStatus,
     Marketplace,
-    MergeProposal,
     Product,
     QuarantinedRecord,
     Shop,
     ShopSector,
 )
-from .same_shop import link_same_shops
+from .same_shop import link_same_shops, propose_merges
 from .sectors import fold
 from .signals import announce_catalogue_change
 
@@ -402,35 +400,3 @@ def deactivate(shops, products) -> int:
         if shop_ids or product_ids:
             announce_catalogue_change()
     return len(shop_ids) + len(product_ids)
-
-
-def propose_merges() -> int:
-    """Propose merging shops that share a SIRET, or a folded name and address in one town."""
-    created = 0
-    for key_field, reason in (
-        ("siret", MergeProposal.Reason.SIRET),
-        ("match_key", MergeProposal.Reason.NAME_ADDRESS),
-    ):
-        duplicated = (
-            Shop.objects.filter(duplicate_of__isnull=True, is_active=True)
-            .exclude(**{key_field: ""})
-            .values(key_field)
-            .annotate(n=Count("pk"))
-            .filter(n__gt=1)
-            .values_list(key_field, flat=True)
-        )
-        for key in duplicated:
-            shops = list(
-                Shop.objects.filter(**{key_field: key}, duplicate_of__isnull=True)
-                .order_by("marketplace_id", "pk")
-                .values_list("pk", "marketplace_id")
-            )
-            kept, kept_marketplace = shops[0]
-            for duplicate, marketplace_id in shops[1:]:
-                if marketplace_id == kept_marketplace:
-                    continue  # one partner listing a business twice is its own business
-                _, made = MergeProposal.objects.get_or_create(
-                    shop_id=kept, duplicate_id=duplicate, defaults={"reason": reason}
-                )
-                created += made
-    return created
