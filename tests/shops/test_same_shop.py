@@ -125,3 +125,23 @@ def test_the_other_records_old_address_leads_to_the_listing(client, two_partners
     response = client.get(other.get_absolute_url())
     assert response.status_code == 301
     assert response["Location"] == the_listing().get_absolute_url()
+
+
+def test_the_same_name_in_the_same_town_on_two_marketplaces_is_one_shop(tmp_path):
+    """Partners' SIRETs and addresses are often missing or stale (the demo's Tours shops)."""
+    records = {
+        MarketplaceFactory(slug="tours-shopping", name="Tours Shopping"): (
+            "73282932000074",
+            "12 rue Nationale",
+        ),
+        MarketplaceFactory(slug="cci-touraine", name="CCI Touraine"): ("", "3 place Plumereau"),
+    }
+    for marketplace, (siret, address) in records.items():
+        path = write_native_feed(
+            tmp_path / f"{marketplace.slug}.json",
+            [shop("s1", name="L'Atelier Gourmand", siret=siret, address=address)],
+            [],
+        )
+        run_import(marketplace, path=path)
+    assert listed_shops().filter(name="L'Atelier Gourmand").count() == 1
+    assert MergeProposal.objects.get().reason == MergeProposal.Reason.NAME_TOWN
