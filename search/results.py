@@ -60,7 +60,9 @@ def row_from_source(kind: str, source: dict) -> dict | None:
             "click_and_collect": source["click_and_collect_filter"],
         }
         if kind == "shop":
-            row["other_marketplace_ids"] = source["other_marketplace_ids_filter"]
+            # Absent from documents indexed before it existed: their shop is named alone
+            # until indexed again (linking records re-indexes both, shops/same_shop.py).
+            row["other_marketplace_ids"] = source.get("other_marketplace_ids_filter") or []
         if kind == "product":
             row["shop_name"] = source["shop"]["name"]
             price = source.get("price_filter")
