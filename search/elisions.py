@@ -17,8 +17,10 @@ from shops.french import ARTICLES
 from .text import fold
 
 ELIDED = re.compile(rf"(?<!\w){ARTICLES}['’](?=\w)", re.IGNORECASE)
-# A glued elision: an article, then a word starting with a vowel or a mute h.
-GLUED = re.compile(rf"^{ARTICLES}([aeiouyh]\w{{2,}})$")
+# A glued article before a noun or a place: "l" or "d", then a word starting with a vowel or
+# a mute h ("damboise", "lorangerie"); the other elisions ("c'est", "s'il") are not what
+# shoppers type before a town or a trade.
+GLUED = re.compile(r"^[ld]([aeiouyh]\w{2,})$")
 
 
 def without_articles(text: str) -> str:
