@@ -392,10 +392,14 @@ def deactivate(shops, products) -> int:
         Shop.objects.filter(pk__in=shop_ids).update(is_active=False)
         Product.objects.filter(pk__in=product_ids).update(is_active=False)
         record_changes(Shop, shop_ids)
-        # The products of a closed shop leave the index with it.
+        # The products of a closed shop leave the index with it; its listing's document no
+        # longer names it (shops/same_shop.py).
         affected = set(product_ids)
-        for _model, pks in Shop.indexed_dependants(shop_ids):
-            affected.update(pks)
+        for model, pks in Shop.indexed_dependants(shop_ids):
+            if model is Product:
+                affected.update(pks)
+            else:
+                record_changes(model, list(pks))
         record_changes(Product, sorted(affected))
         if shop_ids or product_ids:
             announce_catalogue_change()
