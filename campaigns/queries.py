@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from shops.models import Marketplace, Sector
-from shops.queries import listed_products, listed_shops
+from shops.queries import listed_products, listed_shops, with_other_records
 
 SHOPS_PER_PAGE = 24
 MAP_POINTS_LIMIT = 500
@@ -30,7 +30,7 @@ def _in_given_order(queryset, ids):
 
 
 def shops_in_order(ids):
-    return _in_given_order(listed_shops(), ids)
+    return _in_given_order(with_other_records(listed_shops()), ids)
 
 
 def products_in_order(ids):
@@ -67,7 +67,7 @@ def spread_over_shops(products):
 
 
 def shops_matching(*, town=None, sector=None):
-    shops = listed_shops()
+    shops = with_other_records(listed_shops())
     if town:
         shops = shops.filter(town=town)
     if sector:
@@ -101,7 +101,7 @@ def paginate(queryset, page_number, per_page=SHOPS_PER_PAGE):
 
 
 def town_shops(town, *, sector_slug="", click_and_collect=False):
-    shops = listed_shops().filter(town=town).prefetch_related("sectors")
+    shops = with_other_records(listed_shops().filter(town=town).prefetch_related("sectors"))
     if sector_slug:
         shops = shops.filter(sectors__slug=sector_slug)
     if click_and_collect:
@@ -134,7 +134,7 @@ def town_marketplaces(town):
 
 
 def sector_shops(sector, *, town_code=""):
-    shops = listed_shops().filter(sectors=sector).prefetch_related("sectors")
+    shops = with_other_records(listed_shops().filter(sectors=sector).prefetch_related("sectors"))
     if town_code:
         shops = shops.filter(town__insee_code=town_code)
     return shops.order_by("-is_featured", "name")
@@ -171,7 +171,9 @@ def guide_entries(selection):
     products = listed_products().in_bulk(
         [value["product"] for kind, value in raw if kind == "product"]
     )
-    shops = listed_shops().in_bulk([value["shop"] for kind, value in raw if kind == "shop"])
+    shops = with_other_records(listed_shops()).in_bulk(
+        [value["shop"] for kind, value in raw if kind == "shop"]
+    )
     entries = []
     for kind, value in raw:
         item = (products if kind == "product" else shops).get(value.get(kind))

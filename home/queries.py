@@ -2,9 +2,8 @@
 
 from django.conf import settings
 
-from shops.models import Shop
+from shops.queries import listed_shops
 
 
 def home_figures() -> dict:
-    listed = Shop.objects.filter(is_active=True, is_hidden=False, duplicate_of__isnull=True)
-    return {"shop_count": listed.count(), "shop_goal": settings.REGION_SHOP_GOAL}
+    return {"shop_count": listed_shops().count(), "shop_goal": settings.REGION_SHOP_GOAL}

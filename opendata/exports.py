@@ -21,7 +21,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from shops.models import Sector
-from shops.queries import listed_shops
+from shops.queries import listed_shops, with_other_records
 
 from .fields import FIELD_NAMES, LICENCE_NAME, LICENCE_URL
 
@@ -41,7 +41,7 @@ def storage_name(extension: str) -> str:
 def directory_rows():
     """One dict per listed shop, with exactly the documented fields, in a stable order."""
     site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    shops = listed_shops().prefetch_related(
+    shops = with_other_records(listed_shops()).prefetch_related(
         Prefetch("sectors", queryset=Sector.objects.order_by("slug"))
     )
     for shop in shops.order_by("pk").iterator(chunk_size=2000):
@@ -62,6 +62,11 @@ def directory_rows():
             "latitude": round(coordinates[0], 6) if coordinates else None,
             "longitude": round(coordinates[1], 6) if coordinates else None,
             "place_de_marche": shop.marketplace.name if shop.marketplace else "",
+            "places_de_marche": "|".join(
+                marketplace.name
+                for marketplace in [shop.marketplace, *shop.other_marketplaces]
+                if marketplace
+            ),
             "mis_a_jour": shop.updated_at.isoformat(timespec="seconds"),
         }
 

@@ -38,6 +38,14 @@ FIELDS = [
         "string",
         _("Place de marché partenaire d'origine, vide si inscrit directement."),
     ),
+    DirectoryField(
+        "places_de_marche",
+        "string",
+        _(
+            "Toutes les places de marché partenaires où le commerce vend, séparées par « | » "
+            "(un commerce listé par plusieurs n'a qu'une ligne)."
+        ),
+    ),
     DirectoryField("mis_a_jour", "string", _("Date de dernière mise à jour (ISO 8601).")),
 ]
 

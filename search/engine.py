@@ -34,7 +34,7 @@ HIGHLIGHTED_FIELDS = ("name", "title")
 # What a result shows, stored in the shops' and products' documents (search/results.py).
 SHOWN_FIELDS = ["name", "title", "slug_filter", "shop.name", "price_filter"]
 SHOWN_FIELDS += ["town_code_filter", "sector_slugs_filter", "marketplace_id_filter"]
-SHOWN_FIELDS += ["click_and_collect_filter"]
+SHOWN_FIELDS += ["click_and_collect_filter", "other_marketplace_ids_filter"]
 MARK_START, MARK_END = "\ue000", "\ue001"  # replaced by <mark> once the text is escaped
 
 # Ranking: text relevance multiplied by these, then the exact shop name above everything.

@@ -18,12 +18,15 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
+    Func,
+    IntegerField,
     Max,
     Min,
     Q,
     Value,
 )
 from django.db.models.functions import Cast, Coalesce
+from django.db.models.lookups import Exact
 from wagtail.models import Page
 from wagtail.search.query import Or, PlainText
 
@@ -124,6 +127,7 @@ def scored_matches(objects, alternatives: list[str]) -> list[tuple[int, float]]:
 
     config = getattr(fallback_backend(), "config", None)
     words = reduce(or_, [SearchQuery(text, config=config) for text in alternatives])
+    matched = reduce(or_, [every_word_in_title_or_body(text, config) for text in alternatives])
     model = objects.model
     # Filtered first, ranked after: keeping the best MAX_MATCHES of the whole catalogue and
     # filtering those would drop the town's or sector's own matches on a large catalogue.
@@ -136,7 +140,7 @@ def scored_matches(objects, alternatives: list[str]) -> list[tuple[int, float]]:
             ],
             object_id__in=allowed_ids.values("_object_id"),
         )
-        .filter(Q(title=words) | Q(body=words))
+        .filter(matched)
         .annotate(
             score=SearchRank(F("title"), words) * F("title_norm") + SearchRank(F("body"), words)
         )
@@ -145,6 +149,20 @@ def scored_matches(objects, alternatives: list[str]) -> list[tuple[int, float]]:
     )
     scores = {int(object_id): score for object_id, score in entries}
     return sorted(scores.items(), key=lambda row: (-row[1], row[0]))
+
+
+def every_word_in_title_or_body(text: str, config) -> Q:
+    """Each word of `text` in the entry's title or in its body: a product's title and the
+    town it is sold in ("miel bourges") are in different columns. Each word is matched on
+    each column's GIN index; a word the configuration drops (a stop word) matches anything."""
+    from django.contrib.postgres.search import SearchQuery  # noqa: PLC0415
+
+    conditions = Q()
+    for word in text.split():
+        query = SearchQuery(word, config=config)
+        no_lexeme = Exact(Func(query, function="numnode", output_field=IntegerField()), 0)
+        conditions &= Q(title=query) | Q(body=query) | Q(no_lexeme)
+    return conditions
 
 
 def with_distance(objects, kind: str, origin):

@@ -130,6 +130,7 @@ class SearchHit:
     highlight: str = ""  # safe HTML: the title with <mark> around matched words
     distance_km: float | None = None
     shop_name: str | None = None  # a product's shop, shown beside it on the page
+    also_on: list[str] = field(default_factory=list)  # a shop's other marketplaces
 
     def as_json(self) -> dict:
         return {
@@ -141,6 +142,7 @@ class SearchHit:
             "sector": self.sector,
             "price": str(self.price) if self.price is not None else None,
             "marketplace": self.marketplace,
+            "also_on": self.also_on,
             "click_and_collect": self.click_and_collect,
             "highlight": self.highlight,
             "distance_km": round(self.distance_km, 1) if self.distance_km is not None else None,

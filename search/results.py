@@ -66,6 +66,10 @@ def row_from_source(kind: str, source: dict) -> dict | None:
             "marketplace_id": source.get("marketplace_id_filter"),
             "click_and_collect": source["click_and_collect_filter"],
         }
+        if kind == "shop":
+            # Absent from documents indexed before it existed: their shop is named alone
+            # until indexed again (linking records re-indexes both, shops/same_shop.py).
+            row["other_marketplace_ids"] = source.get("other_marketplace_ids_filter") or []
         if kind == "product":
             row["shop_name"] = source["shop"]["name"]
             price = source.get("price_filter")
@@ -89,14 +93,35 @@ def first_sectors(shop_pks) -> dict[int, str]:
     return first
 
 
+def other_marketplace_ids(shop_pks) -> dict[int, list[int]]:
+    """Each listing's other records' marketplaces, as its document has them."""
+    found: dict[int, list[int]] = {}
+    for listing, marketplace in (
+        Shop.objects.filter(duplicate_of_id__in=shop_pks, is_active=True, is_hidden=False)
+        .exclude(marketplace_id=None)
+        .order_by("pk")
+        .values_list("duplicate_of_id", "marketplace_id")
+    ):
+        if marketplace not in found.setdefault(listing, []):
+            found[listing].append(marketplace)
+    return found
+
+
 def rows_from_database(kind: str, pks: list[int]) -> dict[int, dict]:
     """The same rows as `row_from_source`, for the hits still listed."""
     if kind == "shop":
         rows = listed_shops().filter(pk__in=pks)
         rows = rows.values("pk", "slug", "marketplace_id", "click_and_collect", title=F("name"))
         rows = rows.annotate(town_code=F("town__insee_code"))
-        sectors = first_sectors(pks)
-        return {row["pk"]: {**row, "sector_slug": sectors.get(row["pk"])} for row in rows}
+        sectors, others = first_sectors(pks), other_marketplace_ids(pks)
+        return {
+            row["pk"]: {
+                **row,
+                "sector_slug": sectors.get(row["pk"]),
+                "other_marketplace_ids": others.get(row["pk"], []),
+            }
+            for row in rows
+        }
     rows = listed_products().filter(pk__in=pks)
     rows = rows.values("pk", "title", "slug", "price", "marketplace_id")
     rows = rows.annotate(
@@ -158,6 +183,11 @@ def make_hit(ref: HitRef, found, query: SearchQuery, addresses: dict) -> SearchH
             marketplace=labels.marketplace_name(found["marketplace_id"]),
             click_and_collect=found["click_and_collect"],
             shop_name=None if is_shop else found["shop_name"],
+            also_on=[
+                labels.marketplace_name(pk)
+                for pk in found.get("other_marketplace_ids") or []
+                if pk != found["marketplace_id"]
+            ],
         )
     else:
         hit = SearchHit("page", found.pk, found.title, found.url or "")

@@ -9,7 +9,7 @@ import logging
 
 from django.core.cache import cache
 
-from . import analytics, engine, fallback, labels, outbox, suggestions, synonyms
+from . import analytics, elisions, engine, fallback, labels, outbox, suggestions, synonyms
 from .backends import ENGINE, uses_external_engine
 from .engine import RawAnswer
 from .query import SearchOutcome, SearchQuery
@@ -72,6 +72,10 @@ def search(query: SearchQuery, *, record: bool = True, shared: dict | None = Non
         shared = cache.get_many(shared_keys())
     groups = synonyms.synonym_groups(shared.get(synonyms.CACHE_KEY))
     alternatives = synonyms.expand(query.text, groups) if query.text else []
+    if alternatives:
+        alternatives = elisions.french_alternatives(
+            alternatives, lambda: labels.table("vocabulary"), synonyms.MAX_ALTERNATIVES + 2
+        )
     answer = ask(
         query,
         alternatives,

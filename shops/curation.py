@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from .models import ImportRun, MergeProposal, Product, Shop
-from .signals import announce_catalogue_change
+from .same_shop import link_same_shops
 from .sync import deactivate
 
 
@@ -24,6 +24,7 @@ def confirm_held_deactivations(run: ImportRun, user) -> int:
             marketplace=marketplace, is_active=True, last_seen__lt=run.started_at
         ),
     )
+    link_same_shops()  # a listing gone from its feed: its other records are listed again
     run.deactivated += count
     run.held_deactivations = 0
     run.deactivations_confirmed_by = user
@@ -33,20 +34,22 @@ def confirm_held_deactivations(run: ImportRun, user) -> int:
 
 @transaction.atomic
 def merge_shops(proposal: MergeProposal, user) -> None:
-    """Keep `proposal.shop`; the duplicate stays in the database, out of every listing."""
+    """Keep `proposal.shop` as the listing; the duplicate stays in the database, named beside
+    it ("aussi sur …"), its products shown under it (shops/same_shop.py)."""
     if proposal.status != MergeProposal.Status.PROPOSED:
         raise CurationError("Cette proposition a déjà été traitée.")
-    duplicate = proposal.duplicate
-    duplicate.duplicate_of = proposal.shop
-    # The sync never writes duplicate_of, so a later import cannot undo the merge.
-    duplicate.save(update_fields=["duplicate_of"])  # its products leave the index with it
-    announce_catalogue_change()
     proposal.status = MergeProposal.Status.MERGED
     proposal.decided_by = user
     proposal.save(update_fields=["status", "decided_by"])
+    # The sync never writes duplicate_of itself: only the proposals decide it, so a later
+    # import cannot undo the merge.
+    link_same_shops()
 
 
+@transaction.atomic
 def dismiss_proposal(proposal: MergeProposal, user) -> None:
+    """Two different businesses after all: each is listed on its own again."""
     proposal.status = MergeProposal.Status.DISMISSED
     proposal.decided_by = user
     proposal.save(update_fields=["status", "decided_by"])
+    link_same_shops()

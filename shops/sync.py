@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -24,12 +23,12 @@ from .models import (
     ImportRun,
     ImportStatus,
     Marketplace,
-    MergeProposal,
     Product,
     QuarantinedRecord,
     Shop,
     ShopSector,
 )
+from .same_shop import link_same_shops, propose_merges
 from .sectors import fold
 from .signals import announce_catalogue_change
 
@@ -155,6 +154,7 @@ class MarketplaceImport:
         if complete:
             self.deactivate_missing()
             propose_merges()
+            link_same_shops()
         run.finished_at = timezone.now()
         check_accounts(run, self.marketplace)
         if not complete:
@@ -458,43 +458,15 @@ def deactivate(shops, products) -> int:
         Shop.objects.filter(pk__in=shop_ids).update(is_active=False, updated_at=now)
         Product.objects.filter(pk__in=product_ids).update(is_active=False, updated_at=now)
         record_changes(Shop, shop_ids)
-        # The products of a closed shop leave the index with it.
+        # The products of a closed shop leave the index with it; its listing's document no
+        # longer names it (shops/same_shop.py).
         affected = set(product_ids)
-        for _model, pks in Shop.indexed_dependants(shop_ids):
-            affected.update(pks)
+        for model, pks in Shop.indexed_dependants(shop_ids):
+            if model is Product:
+                affected.update(pks)
+            else:
+                record_changes(model, list(pks))
         record_changes(Product, sorted(affected))
         if shop_ids or product_ids:
             announce_catalogue_change()
     return len(shop_ids) + len(product_ids)
-
-
-def propose_merges() -> int:
-    """Propose merging shops that share a SIRET, or a folded name and address in one town."""
-    created = 0
-    for key_field, reason in (
-        ("siret", MergeProposal.Reason.SIRET),
-        ("match_key", MergeProposal.Reason.NAME_ADDRESS),
-    ):
-        duplicated = (
-            Shop.objects.filter(duplicate_of__isnull=True, is_active=True)
-            .exclude(**{key_field: ""})
-            .values(key_field)
-            .annotate(n=Count("pk"))
-            .filter(n__gt=1)
-            .values_list(key_field, flat=True)
-        )
-        for key in duplicated:
-            shops = list(
-                Shop.objects.filter(**{key_field: key}, duplicate_of__isnull=True)
-                .order_by("marketplace_id", "pk")
-                .values_list("pk", "marketplace_id")
-            )
-            kept, kept_marketplace = shops[0]
-            for duplicate, marketplace_id in shops[1:]:
-                if marketplace_id == kept_marketplace:
-                    continue  # one partner listing a business twice is its own business
-                _, made = MergeProposal.objects.get_or_create(
-                    shop_id=kept, duplicate_id=duplicate, defaults={"reason": reason}
-                )
-                created += made
-    return created

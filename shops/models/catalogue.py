@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from ..french import glued_forms
 from .geography import Sector, Town
 from .imports import Marketplace
 
@@ -122,7 +123,6 @@ INDEXING_SKIPPED_COLUMNS = [
             *_BOOKKEEPING,
             "siret",
             "address",
-            "postal_code",
             "description",
             "opening_hours",
             "pickup_instructions",
@@ -136,6 +136,13 @@ INDEXING_SKIPPED_COLUMNS = [
             "updated_at",
         ]
     ),
+]
+
+
+# A shop's place in its documents (and its products'): the town's and the département's names.
+WHERE_FIELDS = [
+    index.SearchField("name"),
+    index.RelatedFields("departement", [index.SearchField("name")]),
 ]
 
 
@@ -180,10 +187,12 @@ class Shop(index.Indexed, FeedProvenance):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="duplicates",
         verbose_name=_("doublon de"),
         help_text=_(
-            "Renseigné quand un éditeur fusionne deux fiches : celle-ci n'est plus listée."
+            "La fiche sous laquelle ce commerce est listé (même SIRET, ou même nom et même "
+            "adresse sur une autre place de marché, ou fusion par un éditeur) : celle-ci "
+            "n'est plus listée seule, ses produits le sont sous l'autre fiche."
         ),
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
@@ -192,9 +201,11 @@ class Shop(index.Indexed, FeedProvenance):
     search_fields = [
         index.SearchField("name", boost=4),
         index.AutocompleteField("name"),
+        index.SearchField("glued_elisions", boost=2),
         index.SearchField("description"),
         index.SearchField("address"),
-        index.RelatedFields("town", [index.SearchField("name")]),
+        index.SearchField("postal_code"),
+        index.RelatedFields("town", WHERE_FIELDS),
         index.RelatedFields("sectors", [index.SearchField("name"), index.SearchField("name_en")]),
         index.FilterField("town_id"),
         index.FilterField("marketplace_id"),
@@ -207,6 +218,7 @@ class Shop(index.Indexed, FeedProvenance):
         index.FilterField("exact_name"),
         # Stored for search results, which are shown from the index (search/results.py).
         index.FilterField("slug"),
+        index.FilterField("other_marketplace_ids"),
     ]
 
     class Meta:
@@ -235,6 +247,11 @@ class Shop(index.Indexed, FeedProvenance):
             super()
             .get_indexed_objects()
             .filter(is_active=True, is_hidden=False, duplicate_of__isnull=True)
+            .select_related("town__departement")
+            # Each document names the other marketplaces where the shop sells.
+            .prefetch_related(
+                models.Prefetch("duplicates", queryset=cls.objects.select_related("marketplace"))
+            )
         )
 
     @property
@@ -250,12 +267,46 @@ class Shop(index.Indexed, FeedProvenance):
     def is_listed(self) -> bool:
         return self.is_active and not self.is_hidden and self.duplicate_of_id is None
 
+    @property
+    def listing(self) -> "Shop":
+        """The record shoppers see for this business (shops/same_shop.py)."""
+        return self.duplicate_of if self.duplicate_of_id else self
+
+    @property
+    def other_records(self) -> list["Shop"]:
+        """The business's other visible records, each from another marketplace; use
+        `shops.queries.with_other_records` to read them with the listing in one query."""
+        return [
+            record for record in self.duplicates.all() if record.is_active and not record.is_hidden
+        ]
+
+    @property
+    def other_marketplaces(self) -> list[Marketplace]:
+        """Marketplaces where this business also sells ("aussi sur …"), its own first."""
+        seen = {self.marketplace_id}
+        found = []
+        for record in self.other_records:
+            if record.marketplace_id not in seen:
+                seen.add(record.marketplace_id)
+                found.append(record.marketplace)
+        return [marketplace for marketplace in found if marketplace is not None]
+
+    @property
+    def other_marketplace_ids(self) -> list[int]:
+        return [marketplace.pk for marketplace in self.other_marketplaces]
+
     @classmethod
     def indexed_dependants(cls, pks):
         """Documents that copy these shops' fields (a product is found and shown with its
-        shop's name, town and listing), to index again with them
+        shop's name, town and listing; a listing names its duplicates' marketplaces), to
+        index again with them
         (`search.outbox.record_changes_with_dependants`)."""
-        return [(Product, Product.objects.filter(shop_id__in=pks).values_list("pk", flat=True))]
+        listings = cls.objects.filter(pk__in=pks, duplicate_of__isnull=False)
+        return [
+            (Product, Product.objects.filter(shop_id__in=pks).values_list("pk", flat=True)),
+            # A listing's document names its other records' marketplaces ("aussi sur").
+            (cls, listings.values_list("duplicate_of_id", flat=True)),
+        ]
 
     # Values of SEARCH_FACET_FIELDS, for the search index.
     @property
@@ -283,6 +334,11 @@ class Shop(index.Indexed, FeedProvenance):
     @property
     def exact_name(self) -> str:
         return fold_name(self.name)
+
+    @property
+    def glued_elisions(self) -> str:
+        # "L'Atelier" is also found as typed without the apostrophe (search/elisions.py).
+        return glued_forms(fold_name, self.name)
 
 
 class ShopSector(models.Model):
@@ -351,10 +407,22 @@ class Product(index.Indexed, FeedProvenance):
     search_fields = [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
+        index.SearchField("glued_elisions", boost=2),
         index.SearchField("description"),
         index.SearchField("brand"),
         index.SearchField("categories"),
-        index.RelatedFields("shop", [index.SearchField("name"), index.FilterField("town_id")]),
+        # Where it is sold, so that "miel bourges" finds honey sold in Bourges, every word
+        # required (the engine's and the database's text span all of a document's fields).
+        index.RelatedFields(
+            "shop",
+            [
+                index.SearchField("name"),
+                index.SearchField("postal_code"),
+                index.RelatedFields("town", WHERE_FIELDS),
+                index.FilterField("town_id"),
+            ],
+        ),
+        index.RelatedFields("sector", [index.SearchField("name"), index.SearchField("name_en")]),
         index.FilterField("shop_id"),
         index.FilterField("sector_id"),
         index.FilterField("marketplace_id"),
@@ -396,9 +464,8 @@ class Product(index.Indexed, FeedProvenance):
                 is_hidden=False,
                 shop__is_active=True,
                 shop__is_hidden=False,
-                shop__duplicate_of__isnull=True,
             )
-            .select_related("shop__town", "sector")
+            .select_related("shop__town__departement", "sector")
             # Bookkeeping and contact columns no document reads: a third of the columns,
             # most of the time spent reading 100,000 rows while the outbox is drained.
             .defer(*INDEXING_SKIPPED_COLUMNS)
@@ -406,7 +473,9 @@ class Product(index.Indexed, FeedProvenance):
 
     @property
     def is_listed(self) -> bool:
-        return self.is_active and not self.is_hidden and self.shop.is_listed
+        # A duplicate record's products stay listed, shown under the shop's listing.
+        shop = self.shop
+        return self.is_active and not self.is_hidden and shop.is_active and not shop.is_hidden
 
     # Values of SEARCH_FACET_FIELDS, for the search index: a product is found where its shop is.
     @property
@@ -432,3 +501,7 @@ class Product(index.Indexed, FeedProvenance):
     @property
     def location(self) -> dict | None:
         return self.shop.location
+
+    @property
+    def glued_elisions(self) -> str:
+        return glued_forms(fold_name, self.title, self.shop.name)

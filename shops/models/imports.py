@@ -194,6 +194,7 @@ class MergeProposal(models.Model):
     class Reason(models.TextChoices):
         SIRET = "siret", _("Même SIRET")
         NAME_ADDRESS = "name_address", _("Même nom et même adresse")
+        NAME_TOWN = "name_town", _("Même nom dans la même commune")
 
     shop = models.ForeignKey(
         "shops.Shop", on_delete=models.CASCADE, related_name="+", verbose_name=_("commerce gardé")

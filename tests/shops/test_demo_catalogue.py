@@ -11,6 +11,7 @@ from shops.demo.loader import import_demo_marketplaces
 from shops.demo.marketplaces import DEMO_MARKETPLACES
 from shops.models import ImportStatus, Product, QuarantinedRecord, Shop
 from shops.models.imports import FEED_FORMATS
+from shops.queries import listed_shops
 
 
 def test_the_bundled_feeds_are_what_the_generator_writes(tmp_path):
@@ -48,6 +49,17 @@ def test_the_demo_loads_through_the_pipeline_without_quarantine_and_idempotently
         "41",
         "45",
     }
+    assert_each_shop_listed_once()
 
     again = [run for _, run in import_demo_marketplaces()]
     assert sum(run.created + run.updated + run.deactivated for run in again) == 0
+    assert_each_shop_listed_once()
+
+
+def assert_each_shop_listed_once():
+    """The businesses several partners list (issue 16: Tours showed them twice)."""
+    tours = list(listed_shops().filter(town__insee_code="37261").values_list("name", flat=True))
+    for name in ("Céramiques de Tours", "L'Art de la Table", "Le Rucher de Tours"):
+        assert tours.count(name) == 1, name
+    names = list(listed_shops().values_list("name", "town_id"))
+    assert len(names) == len(set(names))
