@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('shops', '0003_alter_shop_duplicate_of'),
+        ('shops', '0004_alter_shop_duplicate_of'),
     ]
 
     operations = [

@@ -46,6 +46,6 @@ def remove_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0006_outbox_lookup_by_object")]
+    dependencies = [("search", "0007_rejected_documents")]
 
     operations = [migrations.RunPython(add_groups, remove_groups)]

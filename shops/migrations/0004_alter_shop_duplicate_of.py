@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('shops', '0002_reference_data'),
+        ('shops', '0003_shop_photo'),
     ]
 
     operations = [
