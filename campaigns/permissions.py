@@ -68,6 +68,14 @@ def ensure_communications_group() -> Group:
         *Permission.objects.filter(content_type__app_label="wagtailredirects"),
         # The region's results (reporting/): merchants, partners, search, visits, pickups.
         _permission("reporting", "view_dashboard"),
+        # The catalogue: found and corrected by the team (an editor's correction survives the
+        # next import), never created or deleted by hand; imports, quarantine, merges and
+        # marketplaces stay with the administrators.
+        *(
+            _permission("shops", f"{action}_{model}")
+            for model in ("shop", "product")
+            for action in ("view", "change")
+        ),
     )
     # Granted on the tree's root, so every language's pages are covered.
     _grant_pages(group, Page.get_first_root_node(), PUBLISHER_PAGE_PERMISSIONS)

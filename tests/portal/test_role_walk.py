@@ -60,8 +60,15 @@ EXPECTED = [
     # Unnamed: Wagtail's test 404 page and the admin's catch-all 404.
     ("admin/test404/", EDITORS),
     ("admin/^.*/$", set()),
-    # The catalogue, its imports and the search tuning: administrators only for now (the
-    # merchant space of another branch gives merchants their own shop, not the admin).
+    # Shops and products: the communications team finds and corrects them, never adds,
+    # copies or deletes one. The imports and the search tuning: administrators only (merchants
+    # have their own space, never the admin).
+    ("wagtailsnippets_shops_shop:add", {"admin"}),
+    ("wagtailsnippets_shops_product:add", {"admin"}),
+    ("wagtailsnippets_shops_*:copy", {"admin"}),
+    ("wagtailsnippets_shops_*:delete*", {"admin"}),
+    ("wagtailsnippets_shops_shop:*", {"admin", "communications"}),
+    ("wagtailsnippets_shops_product:*", {"admin", "communications"}),
     ("wagtailsnippets_shops_*", {"admin"}),
     # Choosers of what pages show (shops, products, towns, sectors, marketplaces): every
     # editor; of the imports' and search's internals: nobody but the administrators.
