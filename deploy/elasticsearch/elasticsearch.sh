@@ -67,42 +67,21 @@ pick_java_home() {
         || die "Elasticsearch $VERSION needs a JDK 21 or newer; none found under /usr/lib/jvm or JAVA_HOME. Set ELASTICSEARCH_JAVA_HOME."
 }
 
-cmd_install() {
-    service_user_setup
-    if [[ -f $MARKER ]]; then
-        log "Elasticsearch $VERSION already assembled in $NODE_HOME"
-        give_to_service_user
-        return 0
-    fi
-    if [[ -e $NODE_HOME ]]; then
-        rmdir "$NODE_HOME" 2>/dev/null \
-            || die "$NODE_HOME exists and is not a node this script assembled; remove it or set ELASTICSEARCH_HOME"
-    fi
-    command -v "$MVN" >/dev/null || die "Maven ($MVN) is needed to fetch Elasticsearch"
-    local stage node started=$SECONDS
-    mkdir -p "$(dirname "$NODE_HOME")"
-    # Unpacked beside the destination and moved in at the end: an interrupted install leaves
-    # nothing that looks finished.
-    stage="$(mktemp -d "$NODE_HOME.partial.XXXXXX")"
-    trap 'rm -rf "$stage"' EXIT
-    log "fetching Elasticsearch $VERSION from Maven Central"
+# Fetches and unpacks the integ-test-zip into STAGE; prints the node's folder.
+fetch_node() {  # STAGE
+    local stage="$1" node
     if ! (cd "$stage" && "$MVN" -B -Dstyle.color=never \
         org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
         -Dartifact="$ARTIFACT" -DoutputDirectory="$stage/dist" </dev/null >"$stage/maven.log" 2>&1); then
-        grep -E '^\[(ERROR|WARNING)\]' "$stage/maven.log" | head -n 20 >&2 || tail -n 20 "$stage/maven.log" >&2
-        die "Maven could not fetch $ARTIFACT"
+        maven_failed "$stage/maven.log" "Maven could not fetch $ARTIFACT"
     fi
     node="$stage/dist/elasticsearch-$VERSION"
     [[ -f $node/bin/elasticsearch ]] || die "the integ-test-zip has no bin/elasticsearch"
     chmod +x "$node"/bin/*  # the unpack keeps no file modes
-    mkdir -p "$node/data" "$node/logs" "$node/run" "$node/tmp"
-    printf 'version=%s\nassembled=%s\n' "$VERSION" "$(date -u +%FT%TZ)" >"$node/.local-dabord-assembled"
-    mv "$node" "$NODE_HOME"
-    rm -rf "$stage"
-    trap - EXIT
-    give_to_service_user
-    log "assembled Elasticsearch $VERSION in $NODE_HOME ($((SECONDS - started)) s)"
+    printf '%s\n' "$node"
 }
+
+cmd_install() { assemble_node fetch_node; }
 
 write_config() {
     # Rewritten on every start so that a change of port or heap takes effect.

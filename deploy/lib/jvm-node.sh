@@ -53,6 +53,42 @@ give_to_service_user() {
         || die "$SERVICE_USER cannot read $NODE_HOME (a parent folder is closed to it); choose another $HOME_VARIABLE"
 }
 
+# Assembles the node once: FETCH STAGE (the engine script's function) fetches into the folder
+# STAGE and prints the unpacked node's folder. It is assembled beside its destination and
+# moved in at the end, so an interrupted install leaves nothing that looks finished.
+assemble_node() {  # FETCH
+    service_user_setup
+    if [[ -f $MARKER ]]; then
+        log "$ENGINE_NAME $VERSION already assembled in $NODE_HOME"
+        give_to_service_user
+        return 0
+    fi
+    if [[ -e $NODE_HOME ]]; then
+        # Never delete a folder we did not make; an empty one is fine.
+        rmdir "$NODE_HOME" 2>/dev/null \
+            || die "$NODE_HOME exists and is not an assembled node; remove it or set $HOME_VARIABLE"
+    fi
+    command -v "$MVN" >/dev/null || die "Maven ($MVN) is needed to fetch $ENGINE_NAME"
+    local stage node started=$SECONDS
+    mkdir -p "$(dirname "$NODE_HOME")"
+    stage="$(mktemp -d "$NODE_HOME.partial.XXXXXX")"
+    trap 'rm -rf "$stage"' EXIT
+    log "fetching $ENGINE_NAME $VERSION from Maven Central"
+    node="$("$1" "$stage")" || exit 1
+    mkdir -p "$node/data" "$node/logs" "$node/run" "$node/tmp"
+    printf 'version=%s\nassembled=%s\n' "$VERSION" "$(date -u +%FT%TZ)" >"$node/.local-dabord-assembled"
+    mv "$node" "$NODE_HOME"
+    rm -rf "$stage"
+    trap - EXIT
+    give_to_service_user
+    log "assembled $ENGINE_NAME $VERSION in $NODE_HOME ($((SECONDS - started)) s)"
+}
+
+maven_failed() {  # LOG MESSAGE: Maven's own errors, then the message
+    grep -E '^\[(ERROR|WARNING)\]' "$1" | head -n 20 >&2 || tail -n 20 "$1" >&2
+    die "$2"
+}
+
 http_get() { curl -fsS --max-time "${2:-5}" "$URL$1" 2>/dev/null; }
 
 answering() { curl -s -o /dev/null --max-time 3 "$URL/" 2>/dev/null; }

@@ -90,34 +90,15 @@ render_descriptor() {
         -e '/^#/d' "$template" >"$dir/plugin-descriptor.properties"
 }
 
-cmd_install() {
-    service_user_setup
-    if [[ -f $MARKER ]]; then
-        log "OpenSearch $VERSION already assembled in $NODE_HOME"
-        give_to_service_user
-        return 0
-    fi
-    if [[ -e $NODE_HOME ]]; then
-        # Never delete a folder we did not make; an empty one is fine.
-        rmdir "$NODE_HOME" 2>/dev/null \
-            || die "$NODE_HOME exists and is not an assembled node; remove it or set OPENSEARCH_HOME"
-    fi
-    command -v "$MVN" >/dev/null || die "Maven ($MVN) is needed to fetch OpenSearch"
-    local parent stage node module java_version started=$SECONDS
-    parent="$(dirname "$NODE_HOME")"
-    mkdir -p "$parent"
-    # Assemble beside the destination and move it in at the end, so an
-    # interrupted install leaves nothing that looks finished.
-    stage="$(mktemp -d "$NODE_HOME.partial.XXXXXX")"
-    trap 'rm -rf "$stage"' EXIT
-    log "fetching OpenSearch $VERSION from Maven Central"
+# Fetches the integ-test-zip and the modules into STAGE; prints the node's folder.
+fetch_node() {  # STAGE
+    local stage="$1" node module java_version
     if ! "$MVN" -B -Dstyle.color=never -f "$HERE/pom.xml" \
         -Dopensearch.version="$VERSION" \
         -Dopensearch.stage="$stage" \
         -Dopensearch.build="$stage/maven" \
         process-resources </dev/null >"$stage/maven.log" 2>&1; then
-        grep -E '^\[(ERROR|WARNING)\]' "$stage/maven.log" | head -n 20 >&2 || tail -n 20 "$stage/maven.log" >&2
-        die "Maven could not fetch OpenSearch $VERSION (is it published? see README.md)"
+        maven_failed "$stage/maven.log" "Maven could not fetch OpenSearch $VERSION (is it published? see README.md)"
     fi
     node="$stage/dist/opensearch-$VERSION"
     [[ -x $node/bin/opensearch ]] || die "the integ-test-zip has no bin/opensearch"
@@ -133,14 +114,10 @@ cmd_install() {
             cp "$HERE/modules/$module/plugin-security.policy" "$node/modules/$module/"
         fi
     done
-    mkdir -p "$node/data" "$node/logs" "$node/run" "$node/tmp"
-    printf 'version=%s\nassembled=%s\n' "$VERSION" "$(date -u +%FT%TZ)" >"$node/.local-dabord-assembled"
-    mv "$node" "$NODE_HOME"
-    rm -rf "$stage"
-    trap - EXIT
-    give_to_service_user
-    log "assembled OpenSearch $VERSION in $NODE_HOME ($((SECONDS - started)) s)"
+    printf '%s\n' "$node"
 }
+
+cmd_install() { assemble_node fetch_node; }
 
 # --- start / stop / status --------------------------------------------------
 
