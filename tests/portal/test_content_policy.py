@@ -11,6 +11,7 @@ from tests.portal.test_scale_out_settings import probe
 POLICY_PROBE = """
 import json, django
 django.setup()
+from django.conf import settings
 from django.core.files.storage import storages
 print(json.dumps({
     "site": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
