@@ -141,6 +141,14 @@ reset() {
   log "reset: stopping what services.sh started and deleting its data"
   OPENSEARCH_PORT="$OPENSEARCH_PORT" "$here/../opensearch/opensearch.sh" uninstall >&2 || true
   ELASTICSEARCH_PORT="$ELASTICSEARCH_PORT" "$here/../elasticsearch/elasticsearch.sh" uninstall >&2 || true
+  # Nodes the test suite assembled beside them (tests/faults' private OpenSearch): each
+  # carries the marker of a node these scripts assembled; nothing else is touched.
+  local node_dir
+  for node_dir in /var/cache/local-dabord/* "$cache_dir"/*; do
+    [ -f "$node_dir/.local-dabord-assembled" ] || continue
+    pkill -f -- "-D(opensearch|es).path.home=$node_dir( |\$)" 2>/dev/null || true
+    rm -rf "$node_dir" && log "deleted $node_dir"
+  done
   # What Maven fetched for the nodes: a cold machine fetches it again.
   rm -rf "$HOME/.m2/repository/org/opensearch" "$HOME/.m2/repository/org/elasticsearch"
   if [ -f "$cache_dir/redis/redis.pid" ]; then
