@@ -149,7 +149,10 @@ def celery_worker(django_db_setup, django_db_blocker):
     else:
         worker.kill()
         pytest.fail("The Celery worker did not answer within 60 s")
+    global _worker_running
+    _worker_running = True
     yield worker
+    _worker_running = False
     worker.send_signal(signal.SIGTERM)
     try:
         worker.wait(timeout=20)
@@ -175,9 +178,46 @@ def reference_data(request):
     """
     marker = request.node.get_closest_marker("django_db")
     if not (marker and marker.kwargs.get("transaction")):
+        yield
         return
     request.getfixturevalue("_django_db_helper")
     restore_reference_data()
+    yield
+    # Torn down before the flush (the database helper was set up first): the real worker may
+    # still be running what the test's commits queued (an outbox drain, a stock change's
+    # re-index); a flush's TRUNCATE beside its reads can deadlock.
+    wait_for_idle_worker()
+
+
+_worker_running = False
+WORKER_QUEUE_NAMES = WORKER_QUEUES.split(",")
+
+
+def wait_for_idle_worker(seconds: float = 15) -> None:
+    """Until the session's Celery worker has nothing running, reserved or queued."""
+    if not _worker_running:
+        return
+    import redis
+
+    from portal.celery import app
+
+    broker = redis.Redis.from_url(settings.REDIS_URL)
+    deadline = time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            queued = sum(broker.llen(name) for name in WORKER_QUEUE_NAMES)
+            inspect = app.control.inspect(timeout=0.5, limit=1)  # one worker: no full wait
+            busy = [
+                task
+                for answer in (inspect.active() or {}, inspect.reserved() or {})
+                for tasks in answer.values()
+                for task in tasks
+            ]
+            if not queued and not busy:
+                return
+            time.sleep(0.2)
+    finally:
+        broker.close()
 
 
 def restore_reference_data():
