@@ -8,10 +8,12 @@ from search.results import marked, marked_by_words
 from search.towns import town_choices
 from shops.factories import ShopFactory, town
 from shops.models import Town
+from tests.conftest import requires_opensearch
 
 pytestmark = pytest.mark.django_db
 
 
+@requires_opensearch  # the engine's highlighting with the French analysis
 def test_the_word_en_is_not_marked_in_a_title(client, catalogue):
     content = client.get("/fr/recherche/", {"q": "jeu en bois"}).content.decode()
     assert "<mark>Jeu</mark> de l&#x27;oie en <mark>bois</mark>" in content
